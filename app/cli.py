@@ -1,0 +1,90 @@
+"""The `mianjing` command: serve the app, check and build the question bank."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.config import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mianjing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the web app")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
+    serve.add_argument("--reload", action="store_true", help="restart on code changes (development)")
+
+    questions = commands.add_parser("questions", help="validate or rebuild the question bank")
+    actions = questions.add_subparsers(dest="action", required=True)
+    check = actions.add_parser("check", help="validate every card; exit 1 listing the problems")
+    check.add_argument("--quick", action="store_true", help="schema and prose only: skip running code")
+    check.add_argument("--dir", type=Path, default=None, help="question folder (default: settings)")
+    build = actions.add_parser("build", help="rebuild reference tensors from reference.py")
+    build.add_argument("ids", nargs="*", help="card ids (default: every code card)")
+    build.add_argument("--dir", type=Path, default=None, help="question folder (default: settings)")
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return _serve(args.host, args.port, args.reload)
+    questions_dir = args.dir or Settings().questions_dir
+    if args.action == "check":
+        return _check(questions_dir, quick=args.quick)
+    return _build(questions_dir, args.ids)
+
+
+def _serve(host: str, port: int, reload: bool) -> int:
+    import uvicorn
+
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload, proxy_headers=True)
+    return 0
+
+
+def _check(questions_dir: Path, *, quick: bool) -> int:
+    from app.questions import BankError, load_bank
+
+    try:
+        bank = load_bank(questions_dir, with_grader=not quick)
+    except BankError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
+        return 1
+    problems: list[str] = []
+    if not quick:
+        from app.judge import check_card
+
+        for question in bank:
+            if question.code_card is not None:
+                problems += [f"{question.directory}: {p}" for p in check_card(question.code_card)]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    kinds = {kind: sum(1 for q in bank if q.kind == kind) for kind in ("open", "code")}
+    print(f"{len(bank)} cards OK ({kinds['open']} open, {kinds['code']} code)")
+    return 0
+
+
+def _build(questions_dir: Path, ids: Sequence[str]) -> int:
+    from app.judge import write_reference
+
+    folders = [questions_dir / i for i in ids] if ids else sorted(
+        p for p in questions_dir.iterdir() if (p / "reference.py").exists()
+    )
+    for folder in folders:
+        if not (folder / "reference.py").exists():
+            print(f"{folder}: reference.py: missing", file=sys.stderr)
+            return 1
+        write_reference(folder)
+        print(f"built {folder / 'reference.safetensors'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

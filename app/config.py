@@ -1,0 +1,51 @@
+"""Settings, read from the environment (MIANJING_*) by pydantic-settings."""
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every field is documented here and in the README (tests/test_docs.py checks both)."""
+
+    model_config = SettingsConfigDict(env_prefix="MIANJING_", frozen=True)
+
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Folder for everything mianjing writes: the SQLite file and voice recordings.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database; default: SQLite at DATA_DIR/mianjing.sqlite3.",
+    )
+    questions_dir: Path = Field(
+        default=REPO_ROOT / "questions",
+        description="Folder of question cards, one sub-folder per card.",
+    )
+    grader_workers: int = Field(
+        default=2, ge=0, le=16,
+        description="Sandboxed grader worker processes (0 disables code grading).",
+    )
+    grader_queue_limit: int = Field(
+        default=16, ge=1, le=1000,
+        description="Submissions that may wait for a worker before new ones get HTTP 429.",
+    )
+    max_code_bytes: int = Field(
+        default=64 * 1024, ge=1024,
+        description="Largest accepted code or answer text, in bytes (larger gets HTTP 413).",
+    )
+    max_recording_bytes: int = Field(
+        default=20 * 1024 * 1024, ge=1024,
+        description="Largest accepted voice recording upload, in bytes.",
+    )
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'mianjing.sqlite3'}"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"

@@ -1,0 +1,47 @@
+"""The server's door to grading: a SandboxPool plus the checker."""
+
+from __future__ import annotations
+
+from app.judge import checker
+from app.judge.build import make_request
+from app.judge.sandbox import GraderBusy, SandboxPool
+from app.judge.spec import CodeCard
+from app.judge.verdict import RunOutcome, Verdict
+
+__all__ = ["Grader", "GraderBusy"]
+
+# Extra wall clock on top of the card's limit: fork, isolation and result transfer.
+_OVERHEAD_S = 1.0
+
+
+class Grader:
+    """Owns the sandbox workers; `grade()` runs one submission and judges its raw result."""
+
+    def __init__(self, policy=None, *, workers: int = 2, queue_limit: int = 16):
+        if policy is None:
+            from app.judge.policy import SandboxPolicy
+            policy = SandboxPolicy()
+        self.pool = SandboxPool(policy, workers=workers, queue_limit=queue_limit,
+                                entry="app.judge.harness:run_in_child",
+                                preload=("torch", "torch.nn", "torch.nn.functional",
+                                         "app.judge.harness"))
+
+    def start(self) -> None:
+        self.pool.start()
+
+    async def wait_ready(self, timeout: float | None = None) -> None:
+        await self.pool.wait_ready(timeout)
+
+    def status(self) -> dict:
+        return self.pool.status()
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+    async def grade(self, card: CodeCard, source: str) -> Verdict:
+        """Run `source` against `card` in the sandbox; raises GraderBusy when the queue is full."""
+        result = await self.pool.run(make_request(card, source),
+                                     timeout_s=card.timeout_s + _OVERHEAD_S)
+        run = RunOutcome(result.outcome, result.payload, result.stdout, result.duration_ms,
+                         result.detail)
+        return checker.judge(card, run)

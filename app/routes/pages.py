@@ -1,0 +1,282 @@
+"""Server-rendered pages: the mock interview, single-card practice and history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from app import i18n, services
+from app.config import REPO_ROOT
+from app.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
+from app.interview import GRADES, next_card, plan_interview, summarise
+from app.markdown import pygments_css, render_markdown
+from app.models import Attempt, PracticeSession
+from app.questions import STAGES, Question, QuestionBank
+from app.routes.api import AUDIO_TYPES
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader(REPO_ROOT / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+templates.env.globals.update(STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown)
+HIGHLIGHT_CSS = pygments_css()
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    lang = i18n.negotiate(request)
+    i18n.current_lang.set(lang)
+    context.setdefault("highlight_css", HIGHLIGHT_CSS)
+    response = templates.TemplateResponse(
+        request, name, {"lang": lang, **context}, status_code=status_code
+    )
+    if request.query_params.get("lang") in i18n.SUPPORTED:
+        response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def render_error(request: Request, status_code: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status_code, code=status_code, message=message)
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+def _question(bank: QuestionBank, question_id: str) -> Question:
+    question = bank.get(question_id)
+    if question is None:
+        raise HTTPException(404, f"question {question_id!r} not found")
+    return question
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, db: DbDep, user: UserDep, bank: BankDep) -> HTMLResponse:
+    sessions = services.list_sessions(db, user, limit=5)
+    recent = services.list_attempts(db, user, limit=5)
+    counts = {stage: len(bank.filter(stage=stage)) for stage in STAGES}
+    return render(request, "home.html", sessions=sessions, recent=recent, counts=counts, bank=bank)
+
+
+@router.post("/sessions")
+def start_session(
+    request: Request,
+    db: DbDep,
+    user: UserDep,
+    bank: BankDep,
+    stages: Annotated[list[str] | None, Form()] = None,
+    per_stage: Annotated[int | None, Form(ge=1, le=20)] = None,
+) -> Response:
+    chosen = [s for s in (stages or STAGES) if s in STAGES] or list(STAGES)
+    plan = plan_interview(bank, stages=chosen, per_stage=per_stage)
+    if not plan:
+        raise HTTPException(422, "no cards in the chosen stages")
+    session = services.create_session(db, user, plan, i18n.negotiate(request))
+    return _see_other(f"/sessions/{session.id}")
+
+
+@router.get("/sessions/{session_id}")
+def session_next(session_id: int, db: DbDep, user: UserDep) -> Response:
+    session = services.get_session(db, user, session_id)
+    upcoming = next_card(services.session_progress(session))
+    if upcoming is None:
+        return _see_other(f"/sessions/{session_id}/summary")
+    return _see_other(f"/sessions/{session_id}/cards/{upcoming.index}")
+
+
+def _session_card(
+    db: DbDep, user: UserDep, bank: QuestionBank, session_id: int, index: int
+) -> tuple[PracticeSession, Question, Attempt | None]:
+    session = services.get_session(db, user, session_id)
+    if not 0 <= index < len(session.plan):
+        raise HTTPException(404, f"session {session_id} has no card {index}")
+    question = _question(bank, session.plan[index]["question_id"])
+    attempts = [a for a in session.attempts if a.question_id == question.id]
+    return session, question, attempts[-1] if attempts else None
+
+
+@router.get("/sessions/{session_id}/cards/{index}", response_class=HTMLResponse)
+def session_card(
+    request: Request, session_id: int, index: int, db: DbDep, user: UserDep, bank: BankDep,
+    retry: bool = False,
+) -> HTMLResponse:
+    session, question, attempt = _session_card(db, user, bank, session_id, index)
+    cards = services.session_progress(session)
+    stage_elapsed = sum(
+        c.duration_s or 0.0 for c in cards if c.stage == question.stage and c.index != index
+    )
+    stage_limit = sum(
+        bank.by_id[c.question_id].spec.time_limit_s for c in cards
+        if c.stage == question.stage and c.question_id in bank.by_id
+    )
+    base = f"/sessions/{session_id}/cards/{index}"
+    return render(
+        request, "card.html", question=question, attempt=None if retry else attempt,
+        session=session, cards=cards, index=index, base_url=base,
+        stage_elapsed=stage_elapsed, stage_limit=stage_limit,
+        next_url=f"/sessions/{session_id}",
+    )
+
+
+@router.get("/questions", response_class=HTMLResponse)
+def question_list(request: Request, bank: BankDep, stage: str | None = None,
+                  tag: str | None = None) -> HTMLResponse:
+    stage = stage if stage in STAGES else None
+    return render(request, "questions.html", questions=bank.filter(stage=stage, tag=tag),
+                  stage=stage, tag=tag)
+
+
+@router.get("/questions/{question_id}", response_class=HTMLResponse)
+def question_page(
+    request: Request, question_id: str, db: DbDep, user: UserDep, bank: BankDep,
+    attempt: int | None = None,
+) -> HTMLResponse:
+    question = _question(bank, question_id)
+    current = services.get_attempt(db, user, attempt) if attempt is not None else None
+    if current is not None and current.question_id != question.id:
+        raise HTTPException(404, f"attempt {attempt} is not for {question_id}")
+    base = f"/questions/{question_id}"
+    return render(request, "card.html", question=question, attempt=current, session=None,
+                  cards=[], index=None, base_url=base, stage_elapsed=0, stage_limit=0,
+                  next_url="/questions")
+
+
+def _card_url(session_id: int | None, index: int | None, question_id: str, attempt_id: int) -> str:
+    if session_id is not None:
+        return f"/sessions/{session_id}/cards/{index}"
+    return f"/questions/{question_id}?attempt={attempt_id}"
+
+
+async def _answer(
+    request: Request, db: Any, user: Any, settings: Any, grader: Any, question: Question,
+    answer: str, duration_s: float | None, session_id: int | None, index: int | None,
+    audio: UploadFile | None = None,
+) -> Response:
+    if len(answer.encode()) > settings.max_code_bytes:
+        raise HTTPException(413, f"your answer is over the {settings.max_code_bytes}-byte limit")
+    if question.kind == "open":
+        recording = await read_recording(audio, settings.max_recording_bytes)
+        attempt = services.record_attempt(
+            db, user, question, answer=answer, session_id=session_id, duration_s=duration_s
+        )
+        if recording is not None:
+            services.save_recording(db, attempt, settings.recordings_dir, recording[0],
+                                    recording[1], duration_s=None)
+        return _see_other(_card_url(session_id, index, question.id, attempt.id))
+    verdict = await services.grade_code(grader, question, answer)
+    attempt = services.record_submission(
+        db, user, question, code=answer, verdict=verdict, session_id=session_id,
+        duration_s=duration_s,
+    )
+    if _is_htmx(request):
+        return render(request, "_verdict.html", attempt=attempt, question=question)
+    return _see_other(_card_url(session_id, index, question.id, attempt.id))
+
+
+async def read_recording(audio: UploadFile | None, limit: int) -> tuple[bytes, str] | None:
+    """The uploaded voice answer and its file suffix; None when no file was chosen."""
+    if audio is None or not audio.filename:
+        return None
+    content_type = (audio.content_type or "").split(";")[0].strip()
+    if content_type not in AUDIO_TYPES:
+        raise HTTPException(415, f"audio: {content_type or 'no type'} is not a supported recording")
+    data = await audio.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, "audio: recording too large")
+    return (data, AUDIO_TYPES[content_type]) if data else None
+
+
+@router.post("/sessions/{session_id}/cards/{index}/answer")
+async def session_answer(
+    request: Request, session_id: int, index: int, db: DbDep, user: UserDep, bank: BankDep,
+    settings: SettingsDep, grader: GraderDep,
+    answer: Annotated[str, Form()] = "", duration_s: Annotated[float | None, Form(ge=0)] = None,
+    audio: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    _, question, _ = _session_card(db, user, bank, session_id, index)
+    return await _answer(request, db, user, settings, grader, question, answer, duration_s,
+                         session_id, index, audio)
+
+
+@router.post("/questions/{question_id}/answer")
+async def single_answer(
+    request: Request, question_id: str, db: DbDep, user: UserDep, bank: BankDep,
+    settings: SettingsDep, grader: GraderDep,
+    answer: Annotated[str, Form()] = "", duration_s: Annotated[float | None, Form(ge=0)] = None,
+    audio: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    question = _question(bank, question_id)
+    return await _answer(request, db, user, settings, grader, question, answer, duration_s,
+                         None, None, audio)
+
+
+@router.post("/attempts/{attempt_id}/grade")
+def grade(
+    attempt_id: int, db: DbDep, user: UserDep, bank: BankDep,
+    self_grade: Annotated[str, Form()], rubric: Annotated[list[int] | None, Form()] = None,
+) -> Response:
+    if self_grade not in GRADES:
+        raise HTTPException(422, f"self_grade must be one of {', '.join(GRADES)}")
+    attempt = services.get_attempt(db, user, attempt_id)
+    question = _question(bank, attempt.question_id)
+    services.grade_attempt(db, user, attempt, question, self_grade, rubric or [])
+    if attempt.session_id is not None:
+        return _see_other(f"/sessions/{attempt.session_id}")
+    return _see_other(f"/questions/{question.id}?attempt={attempt.id}")
+
+
+@router.post("/attempts/{attempt_id}/reveal")
+def reveal(attempt_id: int, db: DbDep, user: UserDep, bank: BankDep) -> Response:
+    attempt = services.get_attempt(db, user, attempt_id)
+    services.reveal_solution(db, attempt)
+    session = attempt.session
+    if session is not None:
+        index = next(i for i, c in enumerate(session.plan) if c["question_id"] == attempt.question_id)
+        return _see_other(f"/sessions/{session.id}/cards/{index}#solution")
+    return _see_other(f"/questions/{attempt.question_id}?attempt={attempt.id}#solution")
+
+
+@router.get("/sessions/{session_id}/summary", response_class=HTMLResponse)
+def summary(request: Request, session_id: int, db: DbDep, user: UserDep,
+            bank: BankDep) -> HTMLResponse:
+    session = services.get_session(db, user, session_id)
+    cards = services.session_progress(session)
+    stages, revisit = summarise(cards, bank)
+    return render(request, "summary.html", session=session, cards=cards, stages=stages,
+                  revisit=revisit, bank=bank)
+
+
+@router.get("/history", response_class=HTMLResponse)
+def history(
+    request: Request, db: DbDep, user: UserDep, bank: BankDep, stage: str | None = None,
+    question_id: str | None = None, session_id: int | None = None,
+) -> HTMLResponse:
+    stage = stage if stage in STAGES else None
+    question_id = question_id or None
+    attempts = services.list_attempts(
+        db, user, stage=stage, question_id=question_id, session_id=session_id
+    )
+    sessions = services.list_sessions(db, user)
+    return render(request, "history.html", attempts=attempts, sessions=sessions, bank=bank,
+                  stage=stage, question_id=question_id)
+
+
+@router.get("/attempts/{attempt_id}", response_class=HTMLResponse)
+def attempt_page(request: Request, attempt_id: int, db: DbDep, user: UserDep,
+                 bank: BankDep) -> HTMLResponse:
+    attempt = services.get_attempt(db, user, attempt_id)
+    return render(request, "attempt.html", attempt=attempt, question=bank.get(attempt.question_id))

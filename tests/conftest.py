@@ -1,0 +1,48 @@
+"""Shared fixtures: an app on a throwaway data dir per test, driven in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, grader_workers=0, **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def grading_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """One app with a real sandboxed grader per test module (its start-up imports torch)."""
+    data_dir = tmp_path_factory.mktemp("grading") / "data"
+    app = create_app(Settings(data_dir=data_dir, grader_workers=1))  # type: ignore[call-arg]
+    with TestClient(app) as test_client:
+        deadline_ready(test_client)
+        yield test_client
+
+
+def deadline_ready(client: TestClient, timeout_s: float = 90.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if client.get("/healthz").json()["grader"] == "ready":
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"grader not ready after {timeout_s} s: {client.get('/healthz').json()}")

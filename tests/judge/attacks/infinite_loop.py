@@ -1,0 +1,4 @@
+# expect: timeout
+# detail: CPU-time
+while True:
+    pass

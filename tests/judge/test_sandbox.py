@@ -1,0 +1,231 @@
+"""The sandbox against the attack battery of SANDBOX.md, plus pool behaviour (restart, busy)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from app.judge.confine import LAYERS
+from app.judge.policy import PROJECT_ROOT, SandboxPolicy
+from app.judge.sandbox import WORKER_RESTARTED, GraderBusy, SandboxPool
+
+ATTACKS = sorted((Path(__file__).parent / "attacks").glob("*.py"))
+ENTRY = "tests.judge.sandbox_entries:run_code"
+# Tight limits keep the battery fast: 2 s of CPU, 512 MiB above the zygote, a 1 MiB result.
+POLICY = SandboxPolicy(cpu_s=2, memory_bytes=512 << 20, payload_cap=1 << 20)
+TIMEOUT_S = 3.0
+
+
+class Harness:
+    """One pool on a private event loop, shared by the module's tests."""
+
+    def __init__(self, pool: SandboxPool, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        self.pool, self.loop, self.context = pool, loop, context
+
+    def call(self, coro):
+        return self.loop.run_until_complete(coro)
+
+    def run(self, code: str, timeout_s: float = TIMEOUT_S):
+        prelude = f"CONTEXT = {json.dumps(self.context)}\n"
+        return self.call(self.pool.run((prelude + code).encode(), timeout_s=timeout_s))
+
+
+@pytest.fixture(scope="module")
+def listeners():
+    """A TCP and a UNIX listener the sandbox must not reach; yields their addresses."""
+    tcp = socket.create_server(("127.0.0.1", 0))
+    tcp.setblocking(False)
+    sock_dir = tempfile.mkdtemp()
+    os.chmod(sock_dir, 0o755)
+    unix = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    unix.bind(os.path.join(sock_dir, "server.sock"))
+    os.chmod(os.path.join(sock_dir, "server.sock"), 0o777)  # only the sandbox may stop it
+    unix.listen()
+    unix.setblocking(False)
+    yield tcp, unix
+    tcp.close()
+    unix.close()
+
+
+@pytest.fixture(scope="module")
+def sandbox(listeners):
+    tcp, unix = listeners
+    data_dir = Path(tempfile.mkdtemp(prefix="mianjing-data-"))
+    data_dir.chmod(0o755)
+    secret = data_dir / "expected_outputs.txt"
+    secret.write_text("the answers")
+    secret.chmod(0o644)  # world-readable on purpose: the sandbox must still not read it
+    context = {
+        "secret_file": str(secret),
+        "app_source": str(PROJECT_ROOT / "app" / "judge" / "policy.py"),
+        "tmp_target": f"/tmp/mianjing-pwned-{os.getpid()}",
+        "tcp_port": tcp.getsockname()[1],
+        "unix_socket": unix.getsockname(),
+        "payload_cap": POLICY.payload_cap,
+    }
+    os.environ["MIANJING_SECRET_KEY"] = "server-only"  # must not reach the zygote
+    loop = asyncio.new_event_loop()
+    pool = SandboxPool(POLICY, workers=2, entry=ENTRY)
+    try:
+        loop.run_until_complete(_start(pool))
+    finally:
+        del os.environ["MIANJING_SECRET_KEY"]
+    yield Harness(pool, loop, context)
+    loop.run_until_complete(pool.close())
+    loop.close()
+
+
+async def _start(pool: SandboxPool) -> None:
+    pool.start()
+    assert pool.status()["state"] == "starting"
+    await pool.wait_ready(timeout=60)
+
+
+def _headers(path: Path) -> dict[str, str]:
+    headers = {}
+    for line in path.read_text().splitlines():
+        if not line.startswith("# ") or ":" not in line:
+            break
+        key, _, value = line[2:].partition(":")
+        headers[key.strip()] = value.strip()
+    return headers
+
+
+def test_every_layer_is_on_as_root(sandbox):
+    layers = sandbox.pool.status()["layers"]
+    assert set(layers) == set(LAYERS)
+    if os.geteuid() != 0:
+        pytest.skip("uid drop and cgroups need root")
+    assert all(state.startswith("on") for state in layers.values()), layers
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[p.stem for p in ATTACKS])
+def test_attack_is_contained(sandbox, listeners, attack):
+    expect = _headers(attack)
+    started = time.monotonic()
+    result = sandbox.run(attack.read_text())
+
+    assert result.outcome == expect["expect"], (result.detail, result.stdout[-2000:])
+    if "result" in expect:
+        assert json.loads(result.payload) == json.loads(expect["result"])
+    if "check" in expect:
+        assert eval(expect["check"], {"result": json.loads(result.payload)})
+    if "detail" in expect:
+        assert expect["detail"] in result.detail
+    if result.outcome != "ok":
+        assert result.payload == b""
+    assert len(result.stdout) <= POLICY.output_cap + 64
+    assert time.monotonic() - started < TIMEOUT_S + 3
+    # nothing escaped: no connection reached a listener, no file appeared outside the work dir
+    for listener in listeners:
+        with pytest.raises(BlockingIOError):
+            listener.accept()
+    assert not os.path.exists(sandbox.context["tmp_target"])
+
+
+def test_normal_run_after_the_battery(sandbox):
+    result = sandbox.run("result = sum(range(10))")
+    assert (result.outcome, result.payload) == ("ok", b"45")
+    assert sandbox.pool.status()["state"] == "ready"
+
+
+def test_torch_conv_forward_in_full_sandbox(sandbox):
+    code = (
+        "import torch\n"
+        "torch.manual_seed(0)\n"
+        "conv = torch.nn.Conv2d(3, 8, 3, padding=1)\n"
+        "block = torch.nn.Sequential(conv, torch.nn.BatchNorm2d(8), torch.nn.ReLU())\n"
+        "y = block(torch.randn(2, 3, 16, 16))\n"
+        "result = {'shape': list(y.shape), 'threads': torch.get_num_threads(),\n"
+        "          'finite': bool(torch.isfinite(y).all())}\n"
+    )
+    result = sandbox.run(code)
+    assert result.outcome == "ok", result.stdout
+    assert json.loads(result.payload) == {"shape": [2, 8, 16, 16], "threads": 1, "finite": True}
+
+
+def test_torch_with_two_threads_under_seccomp(sandbox):
+    code = (
+        "import torch\n"
+        "torch.set_num_threads(2)\n"
+        "y = torch.nn.functional.conv2d(torch.ones(4, 16, 32, 32), torch.ones(16, 16, 3, 3))\n"
+        "result = float(y.sum())\n"
+    )
+    result = sandbox.run(code)
+    assert result.outcome == "ok", result.stdout
+
+
+def test_entry_exception_is_a_crash_with_traceback(sandbox):
+    result = sandbox.run("raise ValueError('boom')")
+    assert result.outcome == "crashed"
+    assert result.detail == "exit code 1"
+    assert "ValueError: boom" in result.stdout
+
+
+def _wait_for_new_zygotes(sandbox, old_pids: set[int]) -> None:
+    pool = sandbox.pool
+
+    async def replaced() -> None:
+        while not (len(pool._live) == pool.workers
+                   and not {w.process.pid for w in pool._live.values()} & old_pids):
+            await asyncio.sleep(0.05)
+
+    sandbox.call(asyncio.wait_for(replaced(), 60))
+
+
+def test_killed_zygote_is_replaced(sandbox):
+    victim = next(iter(sandbox.pool._live.values()))
+    os.kill(victim.process.pid, signal.SIGKILL)
+    _wait_for_new_zygotes(sandbox, {victim.process.pid})
+
+    for _ in range(4):  # both slots, the new one included
+        result = sandbox.run("result = 'alive'")
+        assert (result.outcome, result.payload) == ("ok", b'"alive"')
+    assert sandbox.pool.status()["state"] == "ready"
+
+
+def test_zygote_dying_mid_run_restarts_it(sandbox):
+    pool = sandbox.pool
+    pids = {w.process.pid for w in pool._live.values()}
+
+    async def run_and_kill():
+        task = asyncio.ensure_future(pool.run(b"import time\ntime.sleep(5)", timeout_s=5))
+        await asyncio.sleep(0.5)
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        return await task
+
+    result = sandbox.call(run_and_kill())
+    assert (result.outcome, result.detail) == ("crashed", WORKER_RESTARTED)
+    _wait_for_new_zygotes(sandbox, pids)
+    assert sandbox.run("result = 2").payload == b"2"
+
+
+def test_grader_busy_when_the_queue_is_full():
+    async def scenario() -> None:
+        pool = SandboxPool(POLICY, workers=1, queue_limit=1, entry=ENTRY, preload=())
+        pool.start()
+        await pool.wait_ready(timeout=60)
+        try:
+            slow = b"import time\ntime.sleep(1)\nresult = 'slow'"
+            running = asyncio.ensure_future(pool.run(slow, timeout_s=5))
+            await asyncio.sleep(0.1)
+            queued = asyncio.ensure_future(pool.run(slow, timeout_s=5))
+            await asyncio.sleep(0.1)
+            assert pool.status()["queued"] == 1
+            with pytest.raises(GraderBusy) as busy:
+                await pool.run(slow, timeout_s=5)
+            assert busy.value.retry_after_s >= 1
+            assert [r.outcome for r in await asyncio.gather(running, queued)] == ["ok", "ok"]
+        finally:
+            await pool.close()
+
+    asyncio.run(scenario())
