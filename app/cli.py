@@ -1,4 +1,4 @@
-"""The `mianjing` command: serve the app, check and build the question bank."""
+"""The `mianjing` command: serve the app, check and build the question bank, manage your data."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from app.config import Settings
 
@@ -28,9 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     build.add_argument("ids", nargs="*", help="card ids (default: every code card)")
     build.add_argument("--dir", type=Path, default=None, help="question folder (default: settings)")
 
+    _add_data_commands(commands)
+
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args.host, args.port, args.reload)
+    if args.command == "data":
+        return _data(args)
     questions_dir = args.dir or Settings().questions_dir
     if args.action == "check":
         return _check(questions_dir, quick=args.quick)
@@ -84,6 +89,64 @@ def _build(questions_dir: Path, ids: Sequence[str]) -> int:
         write_reference(folder)
         print(f"built {folder / 'reference.safetensors'}")
     return 0
+
+
+def _add_data_commands(commands: Any) -> None:
+    data = commands.add_parser("data", help="export, import or delete your data")
+    actions = data.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write everything to a JSON file ('-' for stdout)")
+    export.add_argument("file", type=Path)
+    restore = actions.add_parser("import", help="load a JSON export into this instance")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--replace", action="store_true", help="delete the current data first")
+    delete = actions.add_parser("delete", help="delete all your data and recordings")
+    delete.add_argument("--yes", action="store_true", help="confirm: nothing is deleted without it")
+
+
+def _data(args: argparse.Namespace) -> int:
+    import json
+
+    from app import data_service
+    from app.db import make_engine, make_sessionmaker
+    from app.migrate import upgrade_to_head
+    from app.services import local_user
+
+    settings = Settings()
+    if args.action == "delete" and not args.yes:
+        print("refusing to delete without --yes", file=sys.stderr)
+        return 2
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.resolved_database_url)
+    upgrade_to_head(engine)
+    try:
+        with make_sessionmaker(engine)() as db:
+            user = local_user(db)
+            if args.action == "export":
+                text = data_service.dumps(
+                    data_service.export_data(db, user, settings.recordings_dir)
+                )
+                if str(args.file) == "-":
+                    sys.stdout.write(text)
+                else:
+                    args.file.write_text(text, encoding="utf-8")
+                return 0
+            if args.action == "import":
+                try:
+                    document = json.loads(args.file.read_text(encoding="utf-8"))
+                    counts = data_service.import_data(
+                        db, user, document, settings.recordings_dir, replace=args.replace
+                    )
+                except (OSError, ValueError, data_service.NotEmpty,
+                        data_service.BadExport) as exc:
+                    print(f"{args.file}: {exc}", file=sys.stderr)
+                    return 1
+                print(", ".join(f"{n} {table}" for table, n in counts.items()))
+                return 0
+            counts = data_service.delete_data(db, user, settings.recordings_dir)
+            print("deleted " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+            return 0
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

@@ -42,6 +42,21 @@ class Settings(BaseSettings):
         description="Largest accepted voice recording upload, in bytes.",
     )
 
+    max_import_bytes: int = Field(
+        default=512 * 1024 * 1024, ge=1024,
+        description="Largest accepted data import (a JSON export with its recordings), in bytes.",
+    )
+    review_desired_retention: float = Field(
+        default=0.9, gt=0.5, lt=1.0,
+        description="Chance of still recalling a card when it falls due (FSRS); higher means more "
+        "frequent reviews.",
+    )
+    review_fuzzing: bool = Field(
+        default=True,
+        description="Spread review intervals by a few percent so cards learned together do not "
+        "all fall due on the same day (tests turn it off for exact dates).",
+    )
+
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'mianjing.sqlite3'}"

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from app import resume_service
 from app.config import Settings
 from app.models import User
 from app.questions import QuestionBank
@@ -14,6 +15,7 @@ from app.services import local_user
 
 def get_db(request: Request) -> Iterator[Session]:
     with request.app.state.sessionmaker() as session:
+        session.info["settings"] = request.app.state.settings  # read by review_service
         yield session
 
 
@@ -24,8 +26,16 @@ def get_user(db: DbDep) -> User:
     return local_user(db)
 
 
-def get_bank(request: Request) -> QuestionBank:
+UserDep = Annotated[User, Depends(get_user)]
+
+
+def get_shared_bank(request: Request) -> QuestionBank:
     return request.app.state.bank  # type: ignore[no-any-return]
+
+
+def get_bank(request: Request, db: DbDep, user: UserDep) -> QuestionBank:
+    """The shared bank plus this user's resume cards, so routes find both by id."""
+    return resume_service.user_bank(db, user, get_shared_bank(request))
 
 
 def get_settings(request: Request) -> Settings:
@@ -36,7 +46,6 @@ def get_grader(request: Request) -> Any:
     return request.app.state.grader
 
 
-UserDep = Annotated[User, Depends(get_user)]
 BankDep = Annotated[QuestionBank, Depends(get_bank)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 GraderDep = Annotated[Any, Depends(get_grader)]

@@ -23,10 +23,12 @@ def plan_interview(
     stages: Sequence[str] = STAGES,
     per_stage: int | None = None,
     question_ids: Sequence[str] | None = None,
+    own_cards: Sequence[Question] = (),
 ) -> list[PlannedCard]:
     """Cards in stage order. Default: the seed interview's cards (tag `seed`) of each stage.
 
-    `question_ids` picks exact cards (still put in stage order); `per_stage` caps each stage.
+    `question_ids` picks exact cards (still put in stage order); `per_stage` caps each stage;
+    `own_cards` (the user's resume deck) lead their stage, ahead of the seed cards.
     """
     if question_ids:
         chosen = [bank.by_id[qid] for qid in dict.fromkeys(question_ids)]
@@ -35,10 +37,15 @@ def plan_interview(
         for stage in stages:
             in_stage = bank.filter(stage=stage)
             seeded = [q for q in in_stage if "seed" in q.spec.tags]
-            seed_first = seeded + [q for q in in_stage if q not in seeded]
+            own = [q for q in own_cards if q.stage == stage]
+            first = {q.id for q in own + seeded}
+            seed_first = own + seeded + [q for q in in_stage if q.id not in first]
             limit = per_stage if per_stage is not None else (len(seeded) or DEFAULT_PER_STAGE)
             chosen += seed_first[:limit]
-    ordered = sorted(chosen, key=lambda q: (STAGES.index(q.stage), q.spec.order, q.id))
+    rank = {q.id: i for i, q in enumerate(own_cards)}
+    ordered = sorted(chosen, key=lambda q: (
+        STAGES.index(q.stage), q.id not in rank, rank.get(q.id, 0), q.spec.order, q.id
+    ))
     return [PlannedCard(q.id, q.stage) for q in ordered]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -64,11 +64,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     _install_error_handlers(app)
-    from app.routes import api, pages
+    from app.routes import api, pages, review
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(review.router)
+    # Only the built bundle is served: never static/src or static/node_modules.
+    app.mount("/static/dist", StaticFiles(directory=STATIC_DIR / "dist"), name="static")
+
+    @app.get("/static/favicon.svg", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/healthz", tags=["health"])
     def healthz(request: Request) -> dict[str, Any]:
@@ -87,6 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def limit_for(path: str) -> int:
         # JSON escaping can grow text up to 6x (\uXXXX), so the raw-body cap is generous;
         # the exact per-field byte limit is checked after parsing.
+        if path in ("/api/import", "/data/import"):  # a whole export, recordings included
+            return settings.max_import_bytes
         return recording_limit + 4096 if path.endswith("/recording") else 8 * code_limit + 4096
 
     app.add_middleware(BodySizeLimit, limit_for=limit_for)

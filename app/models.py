@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, UTCDateTime, utcnow
@@ -65,3 +65,67 @@ class Attempt(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     session: Mapped[PracticeSession | None] = relationship(back_populates="attempts")
+
+
+class ResumeItem(Base):
+    """One of the user's own projects or papers; mianjing asks follow-up cards about it."""
+
+    __tablename__ = "resume_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # project | paper
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    key_numbers: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReviewCard(Base):
+    """The FSRS memory state of one card for one user; created at its first review."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id"),
+        Index("ix_review_card_user_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(80))
+    state: Mapped[int]  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: Mapped[int | None] = mapped_column(default=None)
+    stability: Mapped[float | None] = mapped_column(default=None)
+    difficulty: Mapped[float | None] = mapped_column(default=None)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ReviewLog(Base):
+    """One review of one card: the rating, and the card's state before and after."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (Index("ix_review_log_user_reviewed", "user_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("review_card.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(80))
+    # Re-grading an attempt replaces its review; the attempt may later be deleted with its data.
+    attempt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attempt.id", ondelete="SET NULL"), index=True, default=None
+    )
+    rating: Mapped[int]  # fsrs.Rating: 1 again, 2 hard, 3 good, 4 easy
+    suggested_rating: Mapped[int | None] = mapped_column(default=None)  # code cards only
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[int | None] = mapped_column(default=None)
+    state_before: Mapped[int]  # 0 new (fsrs-optimizer's convention), else fsrs.State
+    state_after: Mapped[int]
+    due: Mapped[datetime] = mapped_column(UTCDateTime)  # when the card is scheduled next
+    stability: Mapped[float]
+    difficulty: Mapped[float]
+    # fsrs Card.to_dict() before this review (None for a new card), to undo it on a re-grade.
+    card_before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

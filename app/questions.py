@@ -215,8 +215,18 @@ def _read_prose(directory: Path, name: str, problems: list[str]) -> dict[str, Pr
             problems.append(f"{path}: text: empty")
         if lang == "en" and CJK.search(text):
             problems.append(f"{path}: text: English text contains Chinese characters")
+        if name == "prompt":
+            text = _without_title(text)
         prose[lang] = Prose(text, render_markdown(text))
     return prose
+
+
+def _without_title(text: str) -> str:
+    """Drop a leading `# Title` line: the page already shows the card's title as its heading."""
+    stripped = text.lstrip()
+    if stripped.startswith("# "):
+        return stripped.split("\n", 1)[1].lstrip("\n") if "\n" in stripped else ""
+    return text
 
 
 def _read_text(path: Path, problems: list[str]) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import review_service
 from app.db import utcnow
 from app.interview import CardProgress, PlannedCard, progress
 from app.models import LOCAL_USER_NAME, Attempt, PracticeSession, User
@@ -112,6 +113,7 @@ def record_attempt(
     )
     db.add(attempt)
     db.commit()
+    review_service.record_review(db, user, attempt, question)
     _maybe_finish_session(db, session_id)
     return attempt
 
@@ -157,6 +159,7 @@ def grade_attempt(
     attempt.rubric_hits = _check_rubric(question, rubric_hits)
     attempt.finished_at = utcnow()
     db.commit()
+    review_service.record_review(db, user, attempt, question)
     _maybe_finish_session(db, attempt.session_id)
     return attempt
 

@@ -15,6 +15,9 @@ CLONE_NEWUSER = 0x10000000
 CLONE_NEWNET = 0x40000000
 CLONE_THREAD = 0x00010000
 
+MS_NOSUID, MS_NODEV, MS_NOEXEC = 2, 4, 8
+MS_REC, MS_PRIVATE = 1 << 14, 1 << 18
+
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_CHILD_SUBREAPER = 36
@@ -34,8 +37,23 @@ def syscall(number: int, *args: object) -> int:
     return _check(_libc.syscall(ctypes.c_long(number), *args), f"syscall {number}")
 
 
+M_MMAP_THRESHOLD = -3
+
+
+def mallopt(param: int, value: int) -> None:
+    if _libc.mallopt(param, value) != 1:
+        raise OSError("mallopt failed")
+
+
 def unshare(flags: int) -> None:
     _check(_libc.unshare(ctypes.c_int(flags)), "unshare")
+
+
+def mount(source: str | None, target: str, fstype: str | None, flags: int,
+          data: str | None = None) -> None:
+    def c(text: str | None) -> bytes | None:
+        return None if text is None else os.fsencode(text)
+    _check(_libc.mount(c(source), c(target), c(fstype), ctypes.c_ulong(flags), c(data)), "mount")
 
 
 def prctl(option: int, arg2: int = 0) -> None:

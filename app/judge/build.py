@@ -16,6 +16,7 @@ from pathlib import Path
 
 import torch
 import yaml
+from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
 from app.judge import checker, harness, wire
@@ -30,9 +31,20 @@ from app.judge.spec import (
     request_header,
     validate_grader,
 )
-from app.judge.verdict import RunOutcome, Verdict
+from app.judge.verdict import Outcome, RunOutcome, Verdict
 
 STDOUT_CAP = 8 * 1024
+
+
+@contextlib.contextmanager
+def single_threaded():
+    """Run torch on one thread, like the sandbox's zygote: the same kernels, the same bits."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 def make_request(card: CodeCard, source: str) -> bytes:
@@ -45,9 +57,11 @@ def grade_in_process(card: CodeCard, source: str) -> Verdict:
     request = make_request(card, source)
     buffer = io.StringIO()
     started = time.perf_counter()
-    outcome, payload, detail = "ok", b"", ""
+    outcome: Outcome = "ok"
+    payload, detail = b"", ""
     try:
-        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        with single_threaded(), contextlib.redirect_stdout(buffer), \
+                contextlib.redirect_stderr(buffer):
             payload = harness.run_in_child(request)
     except BaseException as exc:  # noqa: BLE001  (the harness itself broke: report, don't raise)
         outcome, detail = "crashed", f"{type(exc).__name__}: {exc}"
@@ -68,10 +82,10 @@ def build_reference(directory: Path) -> bytes:
     inputs, cases_meta = _inputs(directory, spec)
     header = request_header(spec, cases_meta, mode="build")
     header["source"] = (directory / "reference.py").read_text()
-    with contextlib.redirect_stdout(io.StringIO()):
+    with single_threaded(), contextlib.redirect_stdout(io.StringIO()):
         payload = harness.run_in_child(wire.encode(header, inputs))
     result, outputs = wire.decode(payload)
-    problems = [result["fatal"]] + [c["error"] for c in result["cases"]]
+    problems: list = [result["fatal"], *(c["error"] for c in result["cases"])]
     if any(problems):
         raise CardError(f"reference.py: fails when building: {next(p for p in problems if p)}")
     if isinstance(spec, ModuleSpec):
@@ -137,7 +151,8 @@ def read_expectation(source: str) -> Expectation:
         fields.setdefault(match.group(1), []).append(match.group(2))
     if "expect" not in fields:
         raise CardError("header: missing `# expect:` line")
-    return Expectation(fields["expect"][0], (fields.get("failing-check") or [None])[0],
+    failing = fields.get("failing-check")
+    return Expectation(fields["expect"][0], failing[0] if failing else None,
                        tuple(fields.get("feedback-contains", [])))
 
 
@@ -177,16 +192,30 @@ def check_card(card: CodeCard, *, rebuild: bool = True) -> list[str]:
             continue
         for problem in expectation_problems(grade_in_process(card, source), want):
             problems.append(f"wrong/{path.name}: {problem}")
-    if rebuild:
-        stored, _ = read_reference(directory / REFERENCE_FILE)
-        fresh = build_reference(directory)
-        rebuilt = _load_bytes(fresh)
-        if stored.keys() != rebuilt.keys() or any(
-                not torch.equal(stored[k], rebuilt[k]) for k in stored):
-            problems.append(f"{REFERENCE_FILE}: out of date (run `mianjing questions build`)")
+    if rebuild and not reference_is_current(directory):
+        problems.append(f"{REFERENCE_FILE}: out of date (run `mianjing questions build`)")
     return problems
 
 
-def _load_bytes(data: bytes) -> dict[str, torch.Tensor]:
-    from safetensors.torch import load
-    return load(data)
+def reference_is_current(directory: Path) -> bool:
+    """Rebuilding gives the same tensors (NaN equal to NaN, bit for bit) and the same metadata."""
+    stored, stored_meta = read_reference(directory / REFERENCE_FILE)
+    fresh = build_reference(directory)
+    rebuilt = load_tensors(fresh)
+    if _metadata(fresh) != stored_meta or stored.keys() != rebuilt.keys():
+        return False
+    return all(_identical(stored[k], rebuilt[k]) for k in stored)
+
+
+def _identical(a: torch.Tensor, b: torch.Tensor) -> bool:
+    if a.dtype != b.dtype or a.shape != b.shape:
+        return False
+    if a.is_floating_point():
+        return bool(torch.isclose(a, b, rtol=0.0, atol=0.0, equal_nan=True).all())
+    return torch.equal(a, b)
+
+
+def _metadata(data: bytes) -> dict:
+    """The metadata of a safetensors blob (u64 header length, JSON header), without a file."""
+    size = int.from_bytes(data[:8], "little")
+    return json.loads(data[8:8 + size]).get("__metadata__", {})

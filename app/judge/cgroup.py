@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -16,13 +17,22 @@ def _own_v1_path(controller: str) -> str | None:
     return None
 
 
+def sweep_stale() -> None:
+    """Delete empty slot cgroups of dead zygotes (SIGKILLed ones cannot clean up after
+    themselves); safe to call any time: rmdir refuses a cgroup that still has processes."""
+    for controller in ("memory", "pids"):
+        own = _own_v1_path(controller)
+        if own is not None:
+            _sweep_stale(_ROOT / controller / own.lstrip("/"))
+
+
 def _sweep_stale(parent: Path) -> None:
     """Delete slot cgroups a killed zygote left behind (rmdir refuses non-empty ones)."""
+    if not parent.is_dir():
+        return
     for stale in parent.glob("mianjing-*"):
-        try:
+        with contextlib.suppress(OSError):
             stale.rmdir()
-        except OSError:
-            pass
 
 
 class SlotCgroup:
@@ -68,10 +78,8 @@ class SlotCgroup:
         own = os.getpid()
         for pid in (self.dirs[-1] / "cgroup.procs").read_text().split():
             if int(pid) != own:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(int(pid), 9)
-                except ProcessLookupError:
-                    pass
 
     def remove(self) -> None:
         """Leave the slot's cgroups and delete them (they must be empty)."""

@@ -16,7 +16,7 @@ from app.judge import diagnose, wire
 from app.judge.compare import compare
 from app.judge.report import CaseReport, ErrorReport, Report
 from app.judge.spec import CodeCard, FunctionSpec, ModuleSpec
-from app.judge.verdict import Check, RunOutcome, Verdict
+from app.judge.verdict import Check, RunOutcome, Status, Verdict
 
 log = logging.getLogger(__name__)
 STDOUT_SHOWN = 4000  # characters of captured output shown with a verdict
@@ -60,7 +60,7 @@ def judge(card: CodeCard, run: RunOutcome) -> Verdict:
     return Verdict("passed", passed, "all checks passed", stdout, ms)
 
 
-def _abnormal(card: CodeCard, run: RunOutcome) -> tuple[str, str, str]:
+def _abnormal(card: CodeCard, run: RunOutcome) -> tuple[Status, str, str]:
     if run.outcome == "timeout":
         return "timeout", "timeout", (f"your code did not finish within {card.timeout_s:g} s "
                                       "(an endless loop, or far too much work?)")
@@ -86,7 +86,8 @@ def _fatal(error: ErrorReport, passed: list[Check]) -> None:
 
 
 def _error_detail(case_label: str, error: ErrorReport, ref_layers: list[dict]) -> str:
-    detail = f"{case_label}: {error.message}"
+    where = f" (line {error.line})" if error.line else ""
+    detail = f"{case_label}: {error.message}{where}"
     layer = error.layer
     if layer is not None:
         word = diagnose.KIND_WORDS.get(layer.kind, layer.kind)
@@ -135,6 +136,12 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
         got = report.class_attrs.get(name)
         if got != want:
             raise Failed("structure", f"{spec.entry}.{name} is {got!r}, expected {want!r}{hint}")
+    if spec.param_count is not None:
+        index = next((i for i, c in enumerate(spec.cases) if not c.init), 0)
+        got = report.cases[index].param_count if report.cases else None
+        if got is not None and got != spec.param_count:
+            raise Failed("structure", f"{spec.entry}() has {got:,} parameters; it should have "
+                         f"{spec.param_count:,}.{hint}")
     for index, case in enumerate(report.cases):
         label = _case_label(spec, index)
         if case.error is not None and case.error.check == "structure":
@@ -149,12 +156,6 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
         if traced and case.method == "none":
             raise Failed("structure", f"{label}: your layers could not be matched to the "
                          f"reference's by kind and shape.{hint}")
-    if spec.param_count is not None:
-        index = next((i for i, c in enumerate(spec.cases) if not c.init), 0)
-        got = report.cases[index].param_count if report.cases else None
-        if got is not None and got != spec.param_count:
-            raise Failed("structure", f"{spec.entry}() has {got:,} parameters; it should have "
-                         f"{spec.param_count:,}.{hint}")
 
 
 def _tensor(tensors: dict, key: str) -> torch.Tensor | None:

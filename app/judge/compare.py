@@ -2,7 +2,9 @@
 
 Tolerance: an element matches when |got - want| <= atol + rtol * |want| (numpy's isclose rule).
 NaN: a NaN matches only where the reference has a NaN at the same position (and nowhere else).
-Infinity: must match exactly, sign included. "max rel error" is reported over |want| >= 1e-3. Shapes and dtypes are checked before values.
+Infinity: must match exactly, sign included.
+Shapes and dtypes are checked before values. The "max rel error" shown in feedback is taken over
+elements with |want| >= 1e-3 only (ReLU zeros would make it meaningless); it does not decide.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ class ChildSetup:
     devnull_fd: int
     zygote_pid: int
     data_bytes: int  # the zygote's VmData: the memory limit is on top of it
+    address_space_bytes: int  # the zygote's VmSize, likewise
     landlock_abi: int
     required: frozenset[str]
 
@@ -65,7 +66,7 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     os.closerange(RESULT_FD + 1, 1 << 16)
 
     # 3. namespaces: no network (loopback TCP -> ENETUNREACH), no SysV IPC, own hostname/mounts
-    _layer(layers, setup, "namespaces", lambda: _unshare(is_root, policy))
+    _layer(layers, setup, "namespaces", lambda: _unshare(is_root, setup))
 
     # 4. rlimits
     _layer(layers, setup, "rlimits", lambda: _set_rlimits(setup))
@@ -89,7 +90,12 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     # 7. no setuid gains from here on (also lets an unprivileged process load Landlock/seccomp)
     _linux.prctl(_linux.PR_SET_NO_NEW_PRIVS, 1)
     if ruleset is not None:
-        _layer(layers, setup, "landlock", lambda: (ruleset.enforce(), layers["landlock"])[1])
+        built = ruleset
+
+        def enforce() -> str:
+            built.enforce()
+            return layers["landlock"]
+        _layer(layers, setup, "landlock", enforce)
 
     # 8. seccomp, last: it also denies what the steps above needed
     _layer(layers, setup, "seccomp", lambda: _load_seccomp(policy))
@@ -111,18 +117,27 @@ def _fail(reason: str):
     return apply
 
 
-def _unshare(is_root: bool, policy: SandboxPolicy) -> str:
+def _unshare(is_root: bool, setup: ChildSetup) -> str:
+    policy = setup.policy
     flags = _linux.CLONE_NEWNET | _linux.CLONE_NEWIPC | _linux.CLONE_NEWUTS | _linux.CLONE_NEWNS
     if is_root:
         _linux.unshare(flags)
-        return "on"
-    # Without root a user namespace (created first, in the same call) grants the others.
-    uid, gid = os.getuid(), os.getgid()
-    _linux.unshare(_linux.CLONE_NEWUSER | flags)
-    _write("/proc/self/setgroups", "deny")  # required before an unprivileged gid_map
-    _write("/proc/self/uid_map", f"{policy.userns_uid} {uid} 1")
-    _write("/proc/self/gid_map", f"{policy.userns_uid} {gid} 1")
-    return "on (inside a user namespace: not root)"
+        owner, how = policy.uid_base + setup.slot, "on"
+    else:
+        # Without root a user namespace (created first, in the same call) grants the others.
+        uid, gid = os.getuid(), os.getgid()
+        _linux.unshare(_linux.CLONE_NEWUSER | flags)
+        _write("/proc/self/setgroups", "deny")  # required before an unprivileged gid_map
+        _write("/proc/self/uid_map", f"{policy.userns_uid} {uid} 1")
+        _write("/proc/self/gid_map", f"{policy.userns_uid} {gid} 1")
+        owner, how = policy.userns_uid, "on (inside a user namespace: not root)"
+    # private propagation first, so the mount below never shows up in the host's namespace
+    _linux.mount(None, "/", None, _linux.MS_REC | _linux.MS_PRIVATE)
+    # the work dir becomes a small tmpfs: a run cannot fill the disk, or run or map files from it
+    _linux.mount("tmpfs", setup.work_dir, "tmpfs",
+                 _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC,
+                 f"size={policy.workdir_bytes},mode=0700,uid={owner},gid={owner}")
+    return f"{how} (net, ipc, uts, mount; work dir on a {policy.workdir_bytes >> 20} MiB tmpfs)"
 
 
 def _write(path: str, text: str) -> None:
@@ -137,6 +152,9 @@ def _set_rlimits(setup: ChildSetup) -> str:
         resource.RLIMIT_FSIZE: policy.fsize_bytes,  # caps every file, stdout included
         resource.RLIMIT_NOFILE: policy.nofile,  # no fd exhaustion
         resource.RLIMIT_DATA: setup.data_bytes + policy.memory_bytes,  # big tensors fail cleanly
+        # relative, never fixed (a fixed AS breaks torch): also catches shared mappings, which
+        # RLIMIT_DATA ignores, when there is no memory cgroup; slack for thread stacks/arenas
+        resource.RLIMIT_AS: setup.address_space_bytes + policy.memory_bytes + (1 << 30),
     }
     for which, value in limits.items():
         resource.setrlimit(which, (value, value))

@@ -152,10 +152,9 @@ class Tracer:
                  if child is not None and type(child).__name__ != "AccumulateGrad"]
         parts = [p for p in parts if p[0] != "const"] or [("const", "const")]
         unique = sorted(set(parts))
-        if len(unique) == 1:   # one source: activations and views are transparent
-            sig = unique[0][0]
-        else:                  # several sources meet (a residual add): order does not matter
-            sig = _hash("join", *sorted({p[0] for p in unique}))
+        # One source: activations and views are transparent. Several sources meeting (a residual
+        # add): hashed as a set, so the order of the operands does not matter.
+        sig = unique[0][0] if len(unique) == 1 else _hash("join", *sorted({p[0] for p in unique}))
         op = node.name().removesuffix("Backward0").removesuffix("Backward1").lower()
         exprs = ", ".join(dict.fromkeys(p[1] for p in parts))
         result = (sig, f"{op}({exprs})")
@@ -177,13 +176,14 @@ def align(ref_layers: list[dict], calls: list[LayerCall]) -> tuple[str, list[int
     return "none", [None] * len(ref_layers)
 
 
-def _match(ref_layers: list[dict], calls: list[LayerCall], field_name: str) -> list[int] | None:
+def _match(ref_layers: list[dict], calls: list[LayerCall],
+           field_name: str) -> list[int | None] | None:
     if len(ref_layers) != len(calls):
         return None
     pools: dict[str, list[int]] = {}
     for index, call in enumerate(calls):
         pools.setdefault(getattr(call, field_name), []).append(index)
-    result: list[int] = []
+    result: list[int | None] = []
     for layer in ref_layers:
         pool = pools.get(layer[field_name])
         if not pool:

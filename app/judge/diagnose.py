@@ -79,13 +79,14 @@ def structure_diff(ref_layers: list[dict], user_keys: list[str]) -> str | None:
                  for key in missing}
         parts.append("missing " + _listing(missing, names))
     if extra:
-        parts.append("has extra " + _listing(extra, {}))
+        parts.append("has extra layers: " + _listing(extra, {}))
     convs = [describe_key(k).split(" conv")[0].removeprefix("a ")
              for k in (layer["key"] for layer in ref_layers) if k.startswith("Conv2d")]
     mine = [describe_key(k).split(" conv")[0].removeprefix("a ")
             for k in user_keys if k.startswith("Conv2d")]
-    return (f"{', and '.join(parts)}. The reference uses {len(convs)} convs ({', '.join(convs)}) and "
-            f"{sum(1 for layer in ref_layers if 'Norm' in layer['kind'])} BatchNorms; yours uses "
+    norms = sum(1 for layer in ref_layers if "Norm" in layer["kind"])
+    return (f"{', and '.join(parts)}. The reference uses {len(convs)} convs "
+            f"({', '.join(convs)}) and {norms} BatchNorms; yours uses "
             f"{len(mine)} convs ({', '.join(mine) or 'none'}) and "
             f"{sum(1 for k in user_keys if 'Norm' in k)} BatchNorms")
 
@@ -126,14 +127,15 @@ def candidates_for(case: str, ref_layers: list[dict], expected: dict, block_inpu
     return found
 
 
-def localise(case: str, ref_layers: list[dict], calls: list[dict], alignment: list[int],
+def localise(case: str, ref_layers: list[dict], calls: list[dict], alignment: list[int | None],
              expected: dict, got: dict, block_input: torch.Tensor, tol: Tolerance,
              output_expr: str) -> str:
     """Name the first layer (in the reference's order) whose input or output diverges."""
     labels = layer_labels(ref_layers)
     candidates = candidates_for(case, ref_layers, expected, block_input, labels)
     for i, layer in enumerate(ref_layers):
-        mine = calls[alignment[i]]["name"] if alignment[i] is not None else "?"
+        index = alignment[i]
+        mine = calls[index]["name"] if index is not None else "?"
         who = f"{labels[i].split(' (')[0]} ({mine})".replace("the ", "your ", 1)
         for part in ("in", "out"):
             want = expected.get(f"{case}.eval.{part}.{i}")
@@ -143,8 +145,9 @@ def localise(case: str, ref_layers: list[dict], calls: list[dict], alignment: li
             if have is None:
                 return f"{who} was not called in eval mode"
             if have.shape != want.shape:
+                hint = " (check stride/padding)" if part == "out" else ""
                 return (f"{who}'s {part}put has shape {list(have.shape)}, expected "
-                        f"{list(want.shape)}" + (" (check stride/padding)" if part == "out" else ""))
+                        f"{list(want.shape)}{hint}")
             mismatch = compare(have, want, tol)
             if mismatch is None:
                 continue
@@ -156,6 +159,12 @@ def localise(case: str, ref_layers: list[dict], calls: list[dict], alignment: li
             return (f"{who} gets the right input but its output differs: check its "
                     f"stride, padding, eps or momentum ({mismatch.summary()})")
     have, want = got.get(f"{case}.eval.out"), expected.get(f"{case}.eval.out")
+    if not any(f"{case}.eval.out.{i}" in expected for i in range(len(ref_layers))):
+        summary = compare(have, want, tol) if have is not None and want is not None else None
+        how = f": {summary.summary()}" if summary else ""
+        return (f"the output differs from the reference{how}; your layers have the right shapes, "
+                "so check the order of operations (ReLUs, pooling, the residual additions) "
+                "and each conv's stride and padding")
     detail = ""
     if have is not None and want is not None and have.shape == want.shape:
         what = identify(have, candidates, tol)

@@ -111,7 +111,16 @@ def user_code(stage: str, tracer: dataflow.Tracer | None = None):
                 same_kind = sum(1 for c in tracer.calls[:open_call] if c.kind == call.kind)
                 layer = {**call.record(), "nth": same_kind}
         line, trace = _user_frame(exc)
-        raise SubmissionError("exception", message, line, trace, layer) from None
+        check = "memory" if _out_of_memory(exc) else "exception"
+        raise SubmissionError(check, message, line, trace, layer) from None
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """RLIMIT_DATA makes torch raise instead of dying: still a memory verdict, not a bug."""
+    text = str(exc)
+    return isinstance(exc, MemoryError) or any(
+        marker in text for marker in ("can't allocate memory", "Cannot allocate memory",
+                                      "std::bad_alloc"))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -154,7 +163,7 @@ def _stand_in(qualname: str, called: list[str]):
 
 
 def plain(value: Any, what: str) -> torch.Tensor:
-    """A detached, contiguous plain torch.Tensor copy, or a SubmissionError saying what came back."""
+    """A detached, contiguous plain torch.Tensor copy, or a SubmissionError naming what came."""
     if not isinstance(value, torch.Tensor):
         raise SubmissionError("shape", f"{what} is a {type(value).__name__}, expected a Tensor")
     return torch.Tensor.as_subclass(value, torch.Tensor).detach().contiguous().clone()
@@ -226,16 +235,17 @@ def run_module_case(req: dict, tensors: dict, cls: type, index: int, case: dict,
     record["method"], record["alignment"] = method, alignment
     if method == "none":
         return  # structure: the checker names what is missing
-    modules = [tracer.calls[i].module for i in alignment]  # type: ignore[index]
+    modules: list[nn.Module] = [tracer.calls[i].module for i in alignment]  # type: ignore[index,misc]
     if len({id(m) for m in modules}) != len(modules):
         raise SubmissionError("structure", "one layer module is used in two places; "
                               "each conv/BatchNorm needs its own weights")
     for layer_index, (module, ref) in enumerate(zip(modules, ref_layers, strict=True)):
-        dataflow.fill_layer(module, ref["kind"], dataflow.layer_seed(req["seed"], index, layer_index))
+        seed = dataflow.layer_seed(req["seed"], index, layer_index)
+        dataflow.fill_layer(module, ref["kind"], seed)
 
     # 3. Eval mode: output and every layer's input/output, for localising a mismatch.
     capture = dataflow.Tracer(model, x)
-    capture.capture = True
+    capture.capture = bool(req.get("capture", True))
     with torch.no_grad(), capture, user_code("running forward in eval mode", capture):
         y = model(source.clone())
     out[f"{name}.eval.out"] = plain(y, "forward's return value")
@@ -316,7 +326,7 @@ def run_function_case(req: dict, tensors: dict, fn: Any, case: dict, out: dict) 
     if not floats:
         return
     with user_code("running backward"):
-        sum(o.sum() for o in floats).backward()
+        torch.stack([o.sum() for o in floats]).sum().backward()
     for arg, leaf in leaves.items():
         if leaf.grad is not None:
             out[f"{name}.grad.{arg}"] = plain(leaf.grad, f"grad of {arg}")

@@ -91,6 +91,14 @@ DENIED_SYSCALLS: tuple[DeniedSyscall, ...] = (
     _deny("request_key", "no kernel keyrings"),
     _deny("memfd_create", "no anonymous executable files (fileless payloads)"),
     _deny("memfd_secret", "no secret memory areas hidden from the supervisor"),
+    _deny("modify_ldt", "x86 segment tables: a long record of kernel bugs, unused by Python"),
+    _deny("iopl", "no raw I/O port access"),
+    _deny("ioperm", "no raw I/O port access"),
+    _deny("kcmp", "no probing other processes' kernel objects"),
+    _deny("move_pages", "no moving another process's memory between NUMA nodes"),
+    _deny("migrate_pages", "no moving another process's memory between NUMA nodes"),
+    _deny("syslog", "no reading the kernel log (addresses, other users' activity)"),
+    _deny("vmsplice", "page-splicing into pipes: exploit history, never needed here"),
     _deny("name_to_handle_at", "file handles bypass path checks (the 'shocker' escape)"),
     _deny("open_by_handle_at", "file handles bypass path checks (the 'shocker' escape)"),
     # identity: the uid drop must be final
@@ -133,6 +141,8 @@ class SandboxPolicy:
     memory_bytes: int = 1 << 30
     # largest file the child may write (RLIMIT_FSIZE, SIGXFSZ ignored): bounds its stdout too.
     fsize_bytes: int = 1 << 20
+    # the work dir is a private tmpfs of this size: bounds the disk (and RAM) one run can fill.
+    workdir_bytes: int = 64 << 20
     # open fds (RLIMIT_NOFILE): torch needs a few, nobody needs thousands.
     nofile: int = 64
     # processes+threads of the slot uid (RLIMIT_NPROC, pids cgroup): stops thread floods.
@@ -152,8 +162,8 @@ class SandboxPolicy:
     denied_syscalls: tuple[DeniedSyscall, ...] = field(default=DENIED_SYSCALLS)
 
     def __post_init__(self) -> None:
-        for name in ("cpu_s", "wall_s", "memory_bytes", "fsize_bytes", "nofile", "nproc",
-                     "output_cap", "payload_cap"):
+        for name in ("cpu_s", "wall_s", "memory_bytes", "fsize_bytes", "workdir_bytes", "nofile",
+                     "nproc", "output_cap", "payload_cap"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
         if not self.nofile >= 8:

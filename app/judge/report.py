@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Text = Annotated[str, Field(max_length=20_000)]
 Name = Annotated[str, Field(max_length=500)]
 Shape = Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=8)]
-CHECK_NAMES = ("syntax", "entry", "forbidden", "exception", "structure", "shape", "dtype")
+CHECK_NAMES = ("syntax", "entry", "forbidden", "exception", "structure", "shape", "dtype",
+               "memory")
 
 
 class _Loose(BaseModel):

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Literal
 
-from app.judge import protocol
+from app.judge import cgroup, protocol
 from app.judge.confine import LAYERS
 from app.judge.policy import PROJECT_ROOT, SandboxPolicy
 from app.judge.protocol import MAX_REQUEST
@@ -136,6 +136,8 @@ class _Worker:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.process.wait(), 5)
         shutil.rmtree(self.work_root, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            cgroup.sweep_stale()  # a killed zygote leaves its (now empty) slot cgroups behind
 
     async def stop(self) -> None:
         """Ask politely (EOF lets the zygote remove its cgroups), then kill."""
@@ -228,14 +230,15 @@ class SandboxPool:
             if not worker.dead and worker.process.returncode is None:
                 return worker
 
-    async def _run_on(self, worker: _Worker, request: bytes, timeout_s: float) -> RunResult:
+    async def _run_on(self, worker: _Worker, request: bytes, timeout_s: float,
+                      retry: bool = True) -> RunResult:
         try:
             result = await worker.run(request, timeout_s, self.policy)
         except _WorkerFailed as exc:
             logger.error("sandbox worker %d failed (%s); restarting it", worker.slot, exc)
             await self._replace(worker)
-            if not exc.request_sent:  # it died idle: this run never started, give it another
-                return await self._run_on(await self._take_worker(), request, timeout_s)
+            if retry and not exc.request_sent:  # it died idle: this run never started
+                return await self._run_on(await self._take_worker(), request, timeout_s, False)
             return RunResult("crashed", b"", "", 0.0, WORKER_RESTARTED)
         self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * result.duration_ms / 1000
         self._idle.put_nowait(worker)

@@ -48,11 +48,12 @@ class ModuleSpec(_Strict):
     type: Literal["module"]
     entry: Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
     cases: Annotated[list[ModuleCase], Field(min_length=1)]
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = Tolerance(atol=1e-5, rtol=1e-4)
     timeout_s: float = Field(2.0, gt=0, le=60)
     seed: int = 20160101
     train: bool = True            # compare train-mode output and updated running stats
     grad: bool = True             # compare d(out . dout)/d(input) and /d(each parameter)
+    capture: bool = True          # keep every layer's input/output to localise a mismatch
     class_attrs: dict[str, Scalar] = {}   # e.g. {expansion: 4}
     param_count: int | None = None        # total parameters of the default-constructed module
     hint: dict[str, str] = {}             # {en, zh}: added to structure feedback
@@ -71,17 +72,17 @@ class ModuleSpec(_Strict):
         """[inplanes, planes * expansion, stride] for torchvision's projection shortcut."""
         if not case.downsample:
             return None
-        expansion = int(self.class_attrs.get("expansion") or 1)
+        expansion = int(self.class_attrs.get("expansion") or 1)  # type: ignore[arg-type]
         init = case.init
-        return [int(init["inplanes"]), int(init["planes"]) * expansion,
-                int(init.get("stride") or 1)]
+        return [int(init["inplanes"]), int(init["planes"]) * expansion,  # type: ignore[arg-type]
+                int(init.get("stride") or 1)]  # type: ignore[arg-type]
 
 
 class FunctionSpec(_Strict):
     type: Literal["function"]
     entry: Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
     forbid: list[Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.]*\.[A-Za-z_0-9]+$")]] = []
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = Tolerance(atol=1e-5, rtol=1e-4)
     grad: bool = False
     timeout_s: float = Field(2.0, gt=0, le=60)
 
@@ -163,7 +164,8 @@ def request_header(spec: ModuleSpec | FunctionSpec, cases_meta: list[dict], mode
     if isinstance(spec, ModuleSpec):
         return {
             "v": 1, "type": "module", "mode": mode, "entry": spec.entry, "seed": spec.seed,
-            "train": spec.train, "grad": spec.grad, "class_attrs": sorted(spec.class_attrs),
+            "train": spec.train, "grad": spec.grad, "capture": spec.capture,
+            "class_attrs": sorted(spec.class_attrs),
             "cases": [{"name": c.name, "init": c.init, "downsample": spec.downsample_args(c)}
                       for c in spec.cases],
         }

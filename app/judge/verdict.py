@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal["passed", "failed", "error", "timeout"]
+Outcome = Literal["ok", "timeout", "memory", "crashed", "output_limit"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Verdict:
 class RunOutcome:
     """What a runner (sandbox or in-process) observed; the same shape as sandbox.RunResult."""
 
-    outcome: Literal["ok", "timeout", "memory", "crashed", "output_limit"]
+    outcome: Outcome
     payload: bytes = field(repr=False)
     stdout: str
     duration_ms: float

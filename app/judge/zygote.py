@@ -7,8 +7,10 @@ header + request -> reply header + payload + captured output. It is trusted but 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
+import mmap
 import os
 import select
 import signal
@@ -34,7 +36,7 @@ BASE_PRELOAD = ("math", "random", "collections", "itertools", "functools", "typi
                 "dataclasses", "json", "traceback", "ctypes", "numpy")
 MEMORY_MARKERS = (b"MemoryError", b"Cannot allocate memory", b"can't allocate memory",
                   b"std::bad_alloc")
-CGROUP_MEMORY_SLACK = 512 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
+CGROUP_MEMORY_SLACK = 256 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
 
 
 class Zygote:
@@ -49,20 +51,24 @@ class Zygote:
         self.landlock_abi = landlock.abi_version()
         self.cgroup, cgroup_state = _make_cgroup(self.policy, self.slot)
         self.required: frozenset[str] = frozenset()
+        self._buffers: list[bytearray | mmap.mmap] = []
+        self._views: list[memoryview] = []
         self.layers = self._probe()
         self.layers["cgroup"] = cgroup_state
         # Every layer that worked in the probe is mandatory from now on: fail closed.
         self.required = frozenset(k for k, v in self.layers.items() if v.startswith("on"))
 
     def _probe(self) -> dict[str, str]:
-        reply, payload, output = self.run(b"", timeout_s=10.0, probe=True)
+        reply, payload, output = self.run(bytearray(), timeout_s=10.0, probe=True)
         if reply["outcome"] != "ok":
-            raise RuntimeError(f"isolation probe failed: {reply['detail']}: {output[-2000:]!r}")
-        layers = json.loads(payload)
+            raise RuntimeError(f"isolation probe failed: {reply['detail']}: {bytes(output)!r}")
+        layers = json.loads(bytes(payload))
+        self.wipe()
         return {name: layers.get(name, "off: not applied") for name in LAYERS}
 
-    def run(self, request: bytes, *, timeout_s: float,
-            probe: bool = False) -> tuple[dict, bytes, bytes]:
+    def run(self, request: bytearray, *, timeout_s: float,
+            probe: bool = False) -> tuple[dict, memoryview, bytearray]:
+        """Fork, confine and supervise one child; the buffers stay valid until `wipe()`."""
         work_dir = tempfile.mkdtemp(dir=self.work_root, prefix="run-")
         uid = self.policy.uid_base + self.slot
         if os.geteuid() == 0:
@@ -71,7 +77,8 @@ class Zygote:
                          os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
         setup = ChildSetup(self.policy, self.slot, work_dir, out_fd, write_fd, self.devnull,
-                           os.getpid(), _vm_data_bytes(), self.landlock_abi, self.required)
+                           os.getpid(), _vm_bytes(b"VmData"), _vm_bytes(b"VmSize"),
+                           self.landlock_abi, self.required)
         oom_before = self.cgroup.oom_kills() if self.cgroup else 0
         sys.stdout.flush()
         sys.stderr.flush()
@@ -81,7 +88,9 @@ class Zygote:
             _child(setup, request, self.entry, probe)
         os.close(write_fd)
         try:
-            raw, failure = _supervise(pid, read_fd, timeout_s, self.policy.payload_cap)
+            raw, raw_size, failure = _supervise(pid, read_fd, timeout_s,
+                                                self.policy.payload_cap)
+            self._buffers = [request, raw]
             _kill_group(pid)
             _, status, usage = os.wait4(pid, 0)
             duration_ms = (time.monotonic() - started) * 1000
@@ -90,15 +99,30 @@ class Zygote:
             _reap_orphans()
             oom_killed = bool(self.cgroup) and self.cgroup.oom_kills() > oom_before
             output, output_size = _read_output(out_fd, self.policy.output_cap)
+            self._buffers.append(output)
         finally:
             os.close(read_fd)
             os.close(out_fd)
             _remove_tree(work_dir)
-        reply, payload = _classify(self.policy, raw, failure, status, usage, timeout_s,
+        received = memoryview(raw)[:raw_size]
+        reply, payload = _classify(self.policy, received, failure, status, usage, timeout_s,
                                    oom_killed, output, output_size)
+        self._views = [payload, received]  # released by wipe() before it unmaps `raw`
         reply.update(duration_ms=round(duration_ms, 3), maxrss_kb=usage.ru_maxrss,
                      cpu_s=round(usage.ru_utime + usage.ru_stime, 3))
         return reply, payload, output
+
+    def wipe(self) -> None:
+        """Zero or unmap the last run's request, result and output: see protocol.wipe."""
+        for view in self._views:
+            view.release()
+        self._views = []
+        for buf in self._buffers:
+            if isinstance(buf, mmap.mmap):
+                buf.close()
+            else:
+                protocol.wipe(buf)
+        self._buffers = []
 
     def close(self) -> None:
         if self.cgroup:
@@ -138,21 +162,21 @@ def _make_cgroup(policy: SandboxPolicy, slot: int):
     return group, "on (memory + pids, cgroup v1)"
 
 
-def _vm_data_bytes() -> int:
+def _vm_bytes(field: bytes) -> int:
     with open("/proc/self/status", "rb") as f:
         for line in f:
-            if line.startswith(b"VmData:"):
+            if line.startswith(field + b":"):
                 return int(line.split()[1]) * 1024
-    raise RuntimeError("no VmData in /proc/self/status")
+    raise RuntimeError(f"no {field!r} in /proc/self/status")
 
 
-def _child(setup: ChildSetup, request: bytes, entry: Callable[[bytes], bytes],
+def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes],
            probe: bool) -> None:
     """Runs in the forked child; never returns."""
     code = 1
     try:
         layers = confine(setup)
-        payload = json.dumps(layers).encode() if probe else entry(request)
+        payload = json.dumps(layers).encode() if probe else entry(bytes(request))
         if not isinstance(payload, bytes):
             raise TypeError(f"entry returned {type(payload).__name__}, not bytes")
         protocol.write_frames(RESULT_FD, payload)
@@ -160,59 +184,62 @@ def _child(setup: ChildSetup, request: bytes, entry: Callable[[bytes], bytes],
     except BaseException as exc:
         if isinstance(exc, SandboxSetupError):
             code = SETUP_FAILED_EXIT
-        try:
+        with contextlib.suppress(BaseException):
             traceback.print_exc()
-        except BaseException:
-            pass
     finally:
-        try:
+        with contextlib.suppress(BaseException):
             sys.stdout.flush()
             sys.stderr.flush()
-        except BaseException:
-            pass
         os._exit(code)
 
 
 def _supervise(pid: int, read_fd: int, timeout_s: float,
-               payload_cap: int) -> tuple[bytes, str | None]:
-    """Collect the result pipe until the child exits; stop at the deadline or the byte cap."""
+               payload_cap: int) -> tuple[mmap.mmap, int, str | None]:
+    """Collect the result pipe until the child exits; stop at the deadline or the byte cap.
+
+    The result lands in a private anonymous mapping: untouched pages cost nothing, and
+    closing it unmaps it, so no later fork inherits another user's result.
+    """
     pidfd = os.pidfd_open(pid)
     os.set_blocking(read_fd, False)
     limit = payload_cap + protocol.LENGTH_SIZE
+    buf = mmap.mmap(-1, limit + 1, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    got = 0
     deadline = time.monotonic() + timeout_s
-    buf = bytearray()
     pipe_open = True
+    failure: str | None = None
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return bytes(buf), "timeout"
-            watched = [pidfd, read_fd] if pipe_open else [pidfd]
-            ready, _, _ = select.select(watched, [], [], remaining)
-            exited = pidfd in ready
-            while pipe_open and (read_fd in ready or exited):
-                try:
-                    chunk = os.read(read_fd, 1 << 20)
-                except BlockingIOError:
+        with memoryview(buf) as view:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    failure = "timeout"
                     break
-                if not chunk:
-                    pipe_open = False
-                buf += chunk
-                if len(buf) > limit:
-                    return bytes(buf[:limit]), "output_limit"
-                if not exited:
+                watched = [pidfd, read_fd] if pipe_open else [pidfd]
+                ready, _, _ = select.select(watched, [], [], remaining)
+                exited = pidfd in ready
+                while pipe_open and (read_fd in ready or exited) and got <= limit:
+                    try:
+                        n = os.readv(read_fd, [view[got:]])
+                    except BlockingIOError:
+                        break
+                    pipe_open = n > 0
+                    got += n
+                    if not exited:
+                        break
+                if got > limit:
+                    failure = "output_limit"
                     break
-            if exited:
-                return bytes(buf), None
+                if exited:
+                    break
     finally:
         os.close(pidfd)
+    return buf, got, failure
 
 
 def _kill_group(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)  # setsid made the child a group leader: take all of it
-    except ProcessLookupError:
-        pass
 
 
 def _reap_orphans() -> None:
@@ -225,12 +252,21 @@ def _reap_orphans() -> None:
             return
 
 
-def _read_output(fd: int, cap: int) -> tuple[bytes, int]:
+def _read_output(fd: int, cap: int) -> tuple[bytearray, int]:
+    """The captured output, its head and tail when over `cap` (tracebacks end at the tail)."""
     size = os.fstat(fd).st_size
     if size <= cap:
-        return os.pread(fd, size, 0), size
+        buf = bytearray(size)
+        os.preadv(fd, [buf], 0)
+        return buf, size
+    marker = b"\n[truncated]\n"
     head, tail = cap * 3 // 4, cap // 4
-    return (os.pread(fd, head, 0) + b"\n[truncated]\n" + os.pread(fd, tail, size - tail)), size
+    buf = bytearray(head + len(marker) + tail)
+    with memoryview(buf) as view:
+        os.preadv(fd, [view[:head]], 0)
+        view[head:head + len(marker)] = marker
+        os.preadv(fd, [view[head + len(marker):]], size - tail)
+    return buf, size
 
 
 def _remove_tree(path: str) -> None:
@@ -239,9 +275,9 @@ def _remove_tree(path: str) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def _classify(policy: SandboxPolicy, raw: bytes, failure: str | None, status: int, usage,
-              timeout_s: float, oom_killed: bool, output: bytes,
-              output_size: int) -> tuple[dict, bytes]:
+def _classify(policy: SandboxPolicy, raw: memoryview, failure: str | None, status: int, usage,
+              timeout_s: float, oom_killed: bool, output: bytearray,
+              output_size: int) -> tuple[dict, memoryview]:
     """Turn what was observed into an outcome and plain words for the user."""
     exit_code = os.waitstatus_to_exitcode(status)
     reply: dict = {"exit_code": exit_code if exit_code >= 0 else None,
@@ -249,9 +285,10 @@ def _classify(policy: SandboxPolicy, raw: bytes, failure: str | None, status: in
     cpu_s = usage.ru_utime + usage.ru_stime
     gib = policy.memory_bytes / (1 << 30)
 
-    def result(outcome: str, detail: str, payload: bytes = b"") -> tuple[dict, bytes]:
+    def result(outcome: str, detail: str, payload: memoryview | None = None,
+               ) -> tuple[dict, memoryview]:
         reply.update(outcome=outcome, detail=detail)
-        return reply, payload
+        return reply, payload if payload is not None else memoryview(b"")
 
     if failure == "timeout":
         return result("timeout", f"killed after {timeout_s:.1f} s wall clock")
@@ -291,6 +328,9 @@ def _take_protocol_fds() -> tuple[int, int]:
 
 def main() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us by closing stdin
+    # Fixed mmap threshold: big buffers (requests, results) are unmapped when freed instead of
+    # lingering in the heap, where every later fork (another user's run) would inherit them.
+    _linux.mallopt(_linux.M_MMAP_THRESHOLD, 128 * 1024)
     proto_in, proto_out = _take_protocol_fds()
     config_frame = protocol.read_frame(proto_in, 1 << 20)
     if config_frame is None:
@@ -308,10 +348,11 @@ def main() -> int:
             header = protocol.read_frame(proto_in, 1 << 16)
             if header is None:
                 return 0
-            request = protocol.read_frame(proto_in, protocol.MAX_REQUEST) or b""
+            request = protocol.read_frame(proto_in, protocol.MAX_REQUEST) or bytearray()
             timeout_s = float(json.loads(header)["timeout_s"])
             reply, payload, output = zygote.run(request, timeout_s=timeout_s)
             protocol.write_frames(proto_out, json.dumps(reply).encode(), payload, output)
+            zygote.wipe()
     finally:
         zygote.close()
 

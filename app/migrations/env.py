@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from app.db import Base
 from app import models  # noqa: F401  (registers the tables on Base.metadata)
+from app.db import Base
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -22,7 +22,7 @@ from app.schemas import (
     SubmissionCreate,
     SubmissionOut,
 )
-from app import services, views
+from app import resume_service, services, views
 
 router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 Lang = Annotated[Literal["en", "zh"], Query(description="Language of the card text.")]
@@ -67,7 +67,8 @@ def create_session(
     for question_id in body.question_ids or ():
         _question(bank, question_id)
     plan = plan_interview(
-        bank, stages=body.stages or STAGES, per_stage=body.per_stage, question_ids=body.question_ids
+        bank, stages=body.stages or STAGES, per_stage=body.per_stage, question_ids=body.question_ids,
+        own_cards=resume_service.session_cards(db, user),
     )
     if not plan:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "stages: no cards in these stages")

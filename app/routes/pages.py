@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from app import i18n, services
+from app import i18n, resume_service, review_service, services
 from app.config import REPO_ROOT
 from app.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
 from app.interview import GRADES, next_card, plan_interview, summarise
@@ -30,6 +30,9 @@ templates = Jinja2Templates(
 )
 templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
 templates.env.globals.update(STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown)
+# The header's links: (path, label, keyboard shortcut). Other page families append theirs.
+NAV_LINKS: list[tuple[str, str, str]] = [("/questions", "Questions", "q"), ("/history", "History", "y")]
+templates.env.globals["nav_links"] = NAV_LINKS
 HIGHLIGHT_CSS = pygments_css()
 
 
@@ -69,7 +72,8 @@ def home(request: Request, db: DbDep, user: UserDep, bank: BankDep) -> HTMLRespo
     sessions = services.list_sessions(db, user, limit=5)
     recent = services.list_attempts(db, user, limit=5)
     counts = {stage: len(bank.filter(stage=stage)) for stage in STAGES}
-    return render(request, "home.html", sessions=sessions, recent=recent, counts=counts, bank=bank)
+    return render(request, "home.html", sessions=sessions, recent=recent, counts=counts, bank=bank,
+                  due_count=review_service.due_count(db, user, bank))
 
 
 @router.post("/sessions")
@@ -82,7 +86,8 @@ def start_session(
     per_stage: Annotated[int | None, Form(ge=1, le=20)] = None,
 ) -> Response:
     chosen = [s for s in (stages or STAGES) if s in STAGES] or list(STAGES)
-    plan = plan_interview(bank, stages=chosen, per_stage=per_stage)
+    plan = plan_interview(bank, stages=chosen, per_stage=per_stage,
+                          own_cards=resume_service.session_cards(db, user))
     if not plan:
         raise HTTPException(422, "no cards in the chosen stages")
     session = services.create_session(db, user, plan, i18n.negotiate(request))
@@ -164,7 +169,7 @@ def _card_url(session_id: int | None, index: int | None, question_id: str, attem
 async def _answer(
     request: Request, db: Any, user: Any, settings: Any, grader: Any, question: Question,
     answer: str, duration_s: float | None, session_id: int | None, index: int | None,
-    audio: UploadFile | None = None,
+    audio: UploadFile | None = None, recording_duration_s: float | None = None,
 ) -> Response:
     if len(answer.encode()) > settings.max_code_bytes:
         raise HTTPException(413, f"your answer is over the {settings.max_code_bytes}-byte limit")
@@ -175,7 +180,7 @@ async def _answer(
         )
         if recording is not None:
             services.save_recording(db, attempt, settings.recordings_dir, recording[0],
-                                    recording[1], duration_s=None)
+                                    recording[1], duration_s=recording_duration_s)
         return _see_other(_card_url(session_id, index, question.id, attempt.id))
     verdict = await services.grade_code(grader, question, answer)
     attempt = services.record_submission(
@@ -183,7 +188,9 @@ async def _answer(
         duration_s=duration_s,
     )
     if _is_htmx(request):
-        return render(request, "_verdict.html", attempt=attempt, question=question)
+        reveal_url = _card_url(session_id, index, question.id, attempt.id) + "#reveal-heading"
+        return render(request, "_verdict.html", attempt=attempt, question=question,
+                      reveal_url=reveal_url)
     return _see_other(_card_url(session_id, index, question.id, attempt.id))
 
 
@@ -206,10 +213,11 @@ async def session_answer(
     settings: SettingsDep, grader: GraderDep,
     answer: Annotated[str, Form()] = "", duration_s: Annotated[float | None, Form(ge=0)] = None,
     audio: Annotated[UploadFile | None, File()] = None,
+    recording_duration_s: Annotated[float | None, Form(ge=0, le=7200)] = None,
 ) -> Response:
     _, question, _ = _session_card(db, user, bank, session_id, index)
     return await _answer(request, db, user, settings, grader, question, answer, duration_s,
-                         session_id, index, audio)
+                         session_id, index, audio, recording_duration_s)
 
 
 @router.post("/questions/{question_id}/answer")
@@ -218,10 +226,11 @@ async def single_answer(
     settings: SettingsDep, grader: GraderDep,
     answer: Annotated[str, Form()] = "", duration_s: Annotated[float | None, Form(ge=0)] = None,
     audio: Annotated[UploadFile | None, File()] = None,
+    recording_duration_s: Annotated[float | None, Form(ge=0, le=7200)] = None,
 ) -> Response:
     question = _question(bank, question_id)
     return await _answer(request, db, user, settings, grader, question, answer, duration_s,
-                         None, None, audio)
+                         None, None, audio, recording_duration_s)
 
 
 @router.post("/attempts/{attempt_id}/grade")

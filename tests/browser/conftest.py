@@ -92,9 +92,22 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[str]:
     env.update(getattr(request.module, "live_server_env", {}))
     log = open(log_path, "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
     def server_log() -> str:
@@ -106,7 +119,9 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[str]:
         last: dict[str, Any] | None = None
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"uvicorn exited with {proc.returncode} before it was ready:\n{server_log()}")
+                pytest.fail(
+                    f"uvicorn exited with {proc.returncode} before it was ready:\n{server_log()}"
+                )
             last = _healthz(base)
             if last and last.get("status") == "ok" and last.get("grader") == "ready":
                 break

@@ -90,8 +90,13 @@ class BrowserLog:
         return out
 
 
-def axe_scan(page: Any, *, context: str | None = None, impacts: tuple[str, ...] = SERIOUS,
-             disable_rules: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def axe_scan(
+    page: Any,
+    *,
+    context: str | None = None,
+    impacts: tuple[str, ...] = SERIOUS,
+    disable_rules: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
     """Inject axe-core (static/node_modules, never shipped in dist) and run it.
 
     Returns the violations whose impact is in ``impacts`` (serious/critical by default), each
@@ -110,7 +115,9 @@ def axe_scan(page: Any, *, context: str | None = None, impacts: tuple[str, ...] 
             const r = await window.axe.run(ctx ? document.querySelector(ctx) : document, options);
             return r.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary})),
+                nodes: v.nodes.map(n => ({
+                    target: n.target, html: n.html, summary: n.failureSummary,
+                })),
             }));
         }""",
         [context, options],
@@ -129,6 +136,4 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 
 def wait_for_htmx_idle(page: Any, timeout_ms: float = 10_000) -> None:
     """Wait until htmx has no request in flight (no element carries .htmx-request)."""
-    page.wait_for_function(
-        "() => !document.querySelector('.htmx-request')", timeout=timeout_ms
-    )
+    page.wait_for_function("() => !document.querySelector('.htmx-request')", timeout=timeout_ms)

@@ -12,7 +12,3 @@ def run_code(request: bytes) -> bytes:
     result = namespace.get("result", b"")
     return result if isinstance(result, bytes) else json.dumps(result).encode()
 
-
-def echo(request: bytes) -> bytes:
-    """The cheapest possible run: what the benchmark's trivial case measures."""
-    return request

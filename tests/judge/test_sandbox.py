@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import signal
 import socket
 import tempfile
@@ -53,6 +54,7 @@ def listeners():
     yield tcp, unix
     tcp.close()
     unix.close()
+    shutil.rmtree(sock_dir)
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,7 @@ def sandbox(listeners):
     yield Harness(pool, loop, context)
     loop.run_until_complete(pool.close())
     loop.close()
+    shutil.rmtree(data_dir)
 
 
 async def _start(pool: SandboxPool) -> None:
@@ -129,6 +132,22 @@ def test_attack_is_contained(sandbox, listeners, attack):
         with pytest.raises(BlockingIOError):
             listener.accept()
     assert not os.path.exists(sandbox.context["tmp_target"])
+
+
+def test_a_run_cannot_read_an_earlier_runs_source(sandbox):
+    secret = "PREVIOUS-USER-SOLUTION-7f3a9c"  # split in the scanner, so only this run has it whole
+    earlier = f"SECRET = {secret!r} * 100\nprint(SECRET)\nresult = SECRET\n" + "# pad\n" * 300
+    scanner = (Path(__file__).parent / "attacks" / "read_previous_run.py").read_text()
+
+    async def both_workers(code: str):  # concurrent runs land on both zygotes
+        return await asyncio.gather(*(sandbox.pool.run(code.encode(), timeout_s=10)
+                                      for _ in range(sandbox.pool.workers)))
+
+    assert all(r.outcome == "ok" for r in sandbox.call(both_workers(earlier)))
+    for result in sandbox.call(both_workers(scanner)):
+        assert result.outcome == "ok", result.stdout
+        scan = json.loads(result.payload)
+        assert scan["found"] == [] and scan["scanned_pages"] > 100, scan
 
 
 def test_normal_run_after_the_battery(sandbox):

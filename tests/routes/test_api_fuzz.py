@@ -6,8 +6,7 @@ import hypothesis
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from schemathesis.checks import not_a_server_error
-from schemathesis.openapi.checks import response_schema_conformance
+from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from app.config import Settings
 from app.main import create_app

@@ -1,0 +1,23 @@
+# expect: failed
+# failing-check: values
+import torch
+
+
+def _axis(in_size, out_size):
+    # align_corners=True mapping: first and last pixel centres coincide
+    if out_size > 1:
+        src = torch.arange(out_size, dtype=torch.float32) * (in_size - 1) / (out_size - 1)
+    else:
+        src = torch.zeros(1)
+    i0 = src.floor().long().clamp(max=in_size - 1)
+    i1 = (i0 + 1).clamp(max=in_size - 1)
+    w1 = src - i0
+    return i0, i1, 1.0 - w1, w1
+
+
+def bilinear_resize(x, out_h, out_w):
+    _, _, h, w = x.shape
+    y0, y1, wy0, wy1 = _axis(h, out_h)
+    x0, x1, wx0, wx1 = _axis(w, out_w)
+    rows = x[:, :, y0, :] * wy0[:, None] + x[:, :, y1, :] * wy1[:, None]
+    return rows[..., x0] * wx0 + rows[..., x1] * wx1

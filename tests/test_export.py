@@ -1,0 +1,147 @@
+"""Your data: JSON export -> import into a fresh instance -> export is byte-equal; the CSV log."""
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app import cli
+from app.main import create_app
+from tests.conftest import make_settings
+
+AUDIO = b"OggS\x00fake voice answer\xff"
+JSON = {"content-type": "application/json"}
+
+
+def fresh(tmp_path: Path, name: str) -> TestClient:
+    return TestClient(create_app(make_settings(tmp_path / name, review_fuzzing=False)))
+
+
+def fill(client: TestClient) -> None:
+    """A little of everything: an interview, graded attempts, a recording, a resume item."""
+    item = client.post("/api/resume", json={"kind": "paper", "title": "ViT", "summary": "s",
+                                            "role": "", "key_numbers": "88.5 top-1"}).json()
+    session = client.post("/api/sessions", json={"stages": ["paper"]}).json()
+    for card in session["cards"]:
+        attempt = client.post("/api/attempts", json={
+            "question_id": card["question_id"], "session_id": session["id"], "answer": "答案 ✓",
+            "self_grade": "hard", "rubric_hits": [0], "duration_s": 33.25,
+        }).json()
+    recorded = client.post(f"/api/attempts/{attempt['id']}/recording",
+                           files={"audio": ("a.ogg", AUDIO, "audio/ogg")},
+                           data={"duration_s": "3.5"})
+    assert recorded.status_code == 200, recorded.text
+    client.patch(f"/api/attempts/{attempt['id']}", json={"self_grade": "easy", "rubric_hits": []})
+    client.post("/api/attempts", json={"question_id": item["card_ids"][1], "answer": "",
+                                       "self_grade": "again"})
+
+
+def test_round_trip_is_byte_equal_and_keeps_ids(tmp_path: Path) -> None:
+    with fresh(tmp_path, "a") as first:
+        fill(first)
+        client_ids = [a["id"] for a in first.get("/api/attempts").json()]
+        exported = first.get("/api/export")
+    assert exported.headers["content-type"].startswith("application/json")
+    document = json.loads(exported.text)
+    assert document["format"] == "mianjing-export" and document["recordings"]
+    assert {t: len(rows) for t, rows in document["tables"].items()}["review_log"] >= 3
+    with fresh(tmp_path, "b") as second:
+        imported = second.post("/api/import", content=exported.content, headers=JSON)
+        assert imported.status_code == 200, imported.text
+        again = second.get("/api/export")
+        assert again.content == exported.content
+        assert [a["id"] for a in second.get("/api/attempts").json()] == client_ids
+        with_audio = next(a for a in second.get("/api/attempts").json() if a["has_recording"])
+        assert second.get(f"/api/attempts/{with_audio['id']}/recording").content == AUDIO
+        # The imported schedule and resume cards work like native ones.
+        assert second.get("/api/review/due").status_code == 200
+        assert second.get("/api/resume").json()[0]["title"] == "ViT"
+
+
+def test_import_refuses_a_non_empty_instance_unless_replace(tmp_path: Path) -> None:
+    with fresh(tmp_path, "a") as first:
+        fill(first)
+        exported = first.get("/api/export").content
+        refused = first.post("/api/import", content=exported, headers=JSON)
+        assert refused.status_code == 409
+        replaced = first.post("/api/import", params={"replace": "true"}, content=exported,
+                              headers=JSON)
+        assert replaced.status_code == 200, replaced.text
+        assert first.get("/api/export").content == exported
+
+
+@pytest.mark.parametrize("document", [
+    {"format": "something-else"},
+    {"format": "mianjing-export", "version": 99, "user": {}, "tables": {}},
+    {"format": "mianjing-export", "version": 1, "user": {}, "tables": {"secrets": []}},
+    {"format": "mianjing-export", "version": 1, "user": {}, "tables": {"attempt": [{"nope": 1}]}},
+    {"format": "mianjing-export", "version": 1, "user": {}, "tables": {},
+     "recordings": {"../escape.ogg": ""}},
+])
+def test_import_rejects_what_it_cannot_read(tmp_path: Path, document: dict) -> None:
+    with fresh(tmp_path, "a") as client:
+        assert client.post("/api/import", json=document).status_code == 422
+        assert client.get("/api/export").json()["tables"]["attempt"] == []
+
+
+def test_review_log_csv_has_the_fsrs_optimizer_columns(tmp_path: Path) -> None:
+    with fresh(tmp_path, "a") as client:
+        fill(client)
+        response = client.get("/api/export/review-log.csv")
+        document = client.get("/api/export").json()
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert list(rows[0]) == ["card_id", "review_time", "review_rating", "review_state",
+                             "review_duration"]
+    logs = sorted(document["tables"]["review_log"], key=lambda r: (r["reviewed_at"], r["id"]))
+    assert len(rows) == len(logs)
+    for row, log in zip(rows, logs, strict=True):
+        assert int(row["card_id"]) == log["card_id"]
+        when = datetime.fromisoformat(log["reviewed_at"])
+        assert int(row["review_time"]) == int(when.timestamp() * 1000)
+        back = datetime.fromtimestamp(int(row["review_time"]) / 1000, UTC)
+        assert abs(back - when).total_seconds() < 0.001
+        assert int(row["review_rating"]) in {1, 2, 3, 4}
+        assert int(row["review_state"]) in {0, 1, 2, 3}
+    assert [r["review_state"] for r in rows][0] == "0"  # a card's first review: New
+    assert rows[0]["review_duration"] == "33250"
+
+
+def test_delete_all_my_data_removes_rows_and_recordings(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "a")
+    with TestClient(create_app(settings)) as client:
+        fill(client)
+        assert list(settings.recordings_dir.iterdir())
+        deleted = client.delete("/api/me/data")
+        assert deleted.status_code == 200 and deleted.json()["deleted"]["attempt"] >= 2
+        assert not list(settings.recordings_dir.iterdir())
+        tables = client.get("/api/export").json()["tables"]
+        assert all(rows == [] for rows in tables.values())
+        assert client.get("/api/review/due").json()["due_count"] == 0
+
+
+def test_cli_export_import_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    with fresh(tmp_path, "a") as client:
+        fill(client)
+        expected = client.get("/api/export").content
+    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "a"))
+    out = tmp_path / "export.json"
+    assert cli.main(["data", "export", str(out)]) == 0
+    assert out.read_bytes() == expected
+    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "b"))
+    assert cli.main(["data", "import", str(out)]) == 0
+    assert cli.main(["data", "import", str(out)]) == 1  # not empty any more
+    assert "replace" in capsys.readouterr().err
+    assert cli.main(["data", "import", str(out), "--replace"]) == 0
+    again = tmp_path / "again.json"
+    assert cli.main(["data", "export", str(again)]) == 0
+    assert again.read_bytes() == expected
+    assert cli.main(["data", "delete"]) == 2  # no --yes: nothing happens
+    assert cli.main(["data", "delete", "--yes"]) == 0
+    assert cli.main(["data", "export", str(again)]) == 0
+    assert all(rows == [] for rows in json.loads(again.read_text())["tables"].values())
