@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from app import resume, review_service
 from app.models import ResumeItem, User
 from app.questions import Question, QuestionBank
-from app.services import NotFound
+from app.services import MAX_DB_ID, NotFound
 
 
 def list_items(db: Session, user: User) -> list[ResumeItem]:
@@ -31,7 +31,7 @@ def create_item(db: Session, user: User, *, kind: str, title: str, summary: str 
 
 
 def get_item(db: Session, user: User, item_id: int) -> ResumeItem:
-    item = db.get(ResumeItem, item_id)
+    item = db.get(ResumeItem, item_id) if 0 < item_id <= MAX_DB_ID else None
     if item is None or item.user_id != user.id:
         raise NotFound(f"resume item {item_id} not found")
     return item

@@ -147,3 +147,10 @@ class AttemptOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: Any
+
+
+# Every /api/ router documents the error body it really sends (FastAPI's default 422 differs).
+API_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 413: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}

@@ -16,9 +16,15 @@ from app.interview import CardProgress, PlannedCard, progress
 from app.models import LOCAL_USER_NAME, Attempt, PracticeSession, User
 from app.questions import Question
 
+MAX_DB_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids cannot exist, and would overflow
+
 
 class NotFound(Exception):
     """An id that does not exist for this user (-> 404)."""
+
+
+def _in_id_range(row_id: int) -> bool:
+    return 0 < row_id <= MAX_DB_ID
 
 
 class Invalid(Exception):
@@ -48,7 +54,7 @@ def create_session(db: Session, user: User, plan: Sequence[PlannedCard], lang: s
 
 
 def get_session(db: Session, user: User, session_id: int) -> PracticeSession:
-    session = db.get(PracticeSession, session_id)
+    session = db.get(PracticeSession, session_id) if _in_id_range(session_id) else None
     if session is None or session.user_id != user.id:
         raise NotFound(f"practice session {session_id} not found")
     return session
@@ -182,7 +188,7 @@ def _maybe_finish_session(db: Session, session_id: int | None) -> None:
 
 
 def get_attempt(db: Session, user: User, attempt_id: int) -> Attempt:
-    attempt = db.get(Attempt, attempt_id)
+    attempt = db.get(Attempt, attempt_id) if _in_id_range(attempt_id) else None
     if attempt is None or attempt.user_id != user.id:
         raise NotFound(f"attempt {attempt_id} not found")
     return attempt
@@ -206,6 +212,8 @@ def list_attempts(
     if stage is not None:
         query = query.where(Attempt.stage == stage)
     if session_id is not None:
+        if not _in_id_range(session_id):
+            return []
         query = query.where(Attempt.session_id == session_id)
     if kind is not None:
         query = query.where(Attempt.kind == kind)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from app.interview import next_card
 from app.models import Attempt, PracticeSession
 from app.questions import Question
 from app.schemas import (
@@ -16,7 +17,6 @@ from app.schemas import (
     SessionOut,
     SubmissionOut,
 )
-from app.interview import next_card
 from app.services import session_progress
 
 

@@ -105,12 +105,22 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "MIANJING_DATA_DIR": data_dir,
-               "MIANJING_GRADER_WORKERS": str(args.workers)}
+        env = {**os.environ, "MIANJING_DATA_DIR": data_dir, "MIANJING_GRADER_WORKERS": str(args.workers)}
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
         )
         try:
             wait_ready(base)
@@ -119,12 +129,15 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     cold = cold_process_ms(solution)
-    print(f"grader workers: {args.workers}, requests per row: {args.requests}, machine: {os.cpu_count()} cores\n")
+    print(f"grader workers: {args.workers}, requests per row: {args.requests}, "
+          f"machine: {os.cpu_count()} cores\n")
     print("| clients | p50 ms | p95 ms | verdicts/s | p50 speed-up vs cold process |")
     print("|---|---|---|---|---|")
     for clients, row in results.items():
-        print(f"| {clients} | {row['p50']:.1f} | {row['p95']:.1f} | {row['per_s']:.1f} | "
-              f"{cold / row['p50']:.0f}x |")
+        print(
+            f"| {clients} | {row['p50']:.1f} | {row['p95']:.1f} | {row['per_s']:.1f} | "
+            f"{cold / row['p50']:.0f}x |"
+        )
     print(f"\ncold `python` importing torch and running the block once: {cold:.0f} ms (median of 3)")
 
 

@@ -27,8 +27,10 @@ from app.judge.spec import (
     CodeCard,
     ModuleSpec,
     load_code_card,
+    pack_metadata,
     read_reference,
     request_header,
+    unpack_metadata,
     validate_grader,
 )
 from app.judge.verdict import Outcome, RunOutcome, Verdict
@@ -98,7 +100,7 @@ def build_reference(directory: Path) -> bytes:
     tensors = {f"input/{k}": v for k, v in inputs.items()}
     tensors |= {f"expected/{k}": v for k, v in outputs.items()}
     metadata = {"format": REFERENCE_FORMAT, "cases": json.dumps(cases_meta, sort_keys=True)}
-    return save_tensors(tensors, metadata=metadata)
+    return save_tensors(tensors, metadata=pack_metadata(metadata))
 
 
 def write_reference(directory: Path) -> Path:
@@ -218,4 +220,4 @@ def _identical(a: torch.Tensor, b: torch.Tensor) -> bool:
 def _metadata(data: bytes) -> dict:
     """The metadata of a safetensors blob (u64 header length, JSON header), without a file."""
     size = int.from_bytes(data[:8], "little")
-    return json.loads(data[8:8 + size]).get("__metadata__", {})
+    return unpack_metadata(json.loads(data[8:8 + size]).get("__metadata__", {}))

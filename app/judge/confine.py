@@ -130,14 +130,14 @@ def _unshare(is_root: bool, setup: ChildSetup) -> str:
         _write("/proc/self/setgroups", "deny")  # required before an unprivileged gid_map
         _write("/proc/self/uid_map", f"{policy.userns_uid} {uid} 1")
         _write("/proc/self/gid_map", f"{policy.userns_uid} {gid} 1")
-        owner, how = policy.userns_uid, "on (inside a user namespace: not root)"
+        owner, how = policy.userns_uid, "on, in a user namespace (not root)"
     # private propagation first, so the mount below never shows up in the host's namespace
     _linux.mount(None, "/", None, _linux.MS_REC | _linux.MS_PRIVATE)
     # the work dir becomes a small tmpfs: a run cannot fill the disk, or run or map files from it
     _linux.mount("tmpfs", setup.work_dir, "tmpfs",
                  _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC,
                  f"size={policy.workdir_bytes},mode=0700,uid={owner},gid={owner}")
-    return f"{how} (net, ipc, uts, mount; work dir on a {policy.workdir_bytes >> 20} MiB tmpfs)"
+    return f"{how}: net, ipc, uts, mount; work dir on a {policy.workdir_bytes >> 20} MiB tmpfs"
 
 
 def _write(path: str, text: str) -> None:
@@ -174,7 +174,7 @@ def _drop_uid(is_root: bool, setup: ChildSetup) -> str:
     os.setresuid(uid, uid, uid)
     # counted per real uid, ignored for root: only meaningful after the drop
     resource.setrlimit(resource.RLIMIT_NPROC, (setup.policy.nproc, setup.policy.nproc))
-    return f"on (uid {uid})"
+    return f"on (one uid per slot from {setup.policy.uid_base})"
 
 
 def _load_seccomp(policy: SandboxPolicy) -> str:

@@ -18,6 +18,7 @@ from safetensors.torch import save as save_tensors
 
 REFERENCE_FILE = "reference.safetensors"
 REFERENCE_FORMAT = "mianjing-reference-1"
+METADATA_KEY = "mianjing"
 Scalar = int | float | bool | str | None
 
 
@@ -154,9 +155,20 @@ def load_code_card(directory: Path, grader: dict) -> CodeCard:
 
 
 def read_reference(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """Tensors and metadata ({format, cases}) of a reference.safetensors file."""
     with safe_open(str(path), framework="pt") as handle:
-        meta = handle.metadata() or {}
+        meta = unpack_metadata(handle.metadata() or {})
         return {k: handle.get_tensor(k) for k in handle.keys()}, meta  # noqa: SIM118
+
+
+def pack_metadata(meta: dict[str, str]) -> dict[str, str]:
+    # One key only: safetensors writes a multi-key metadata map in hash order, which would make
+    # rebuilt files differ byte-wise from one process to the next.
+    return {METADATA_KEY: json.dumps(meta, sort_keys=True)}
+
+
+def unpack_metadata(raw: dict[str, str]) -> dict[str, str]:
+    return json.loads(raw[METADATA_KEY]) if METADATA_KEY in raw else raw
 
 
 def request_header(spec: ModuleSpec | FunctionSpec, cases_meta: list[dict], mode: str) -> dict:

@@ -10,7 +10,7 @@ connection = config.attributes.get("connection")
 if connection is None:  # `alembic` CLI use: build an engine from the configured URL
     from app.db import make_engine
 
-    connection = make_engine(config.get_main_option("sqlalchemy.url")).connect()
+    connection = make_engine(config.get_main_option("sqlalchemy.url") or "").connect()
 
 context.configure(
     connection=connection,

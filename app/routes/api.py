@@ -7,10 +7,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
+from app import resume_service, services, views
 from app.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
 from app.interview import plan_interview
 from app.questions import STAGES, Question, QuestionBank
 from app.schemas import (
+    API_ERROR_RESPONSES,
     AttemptCreate,
     AttemptGrade,
     AttemptOut,
@@ -22,11 +24,16 @@ from app.schemas import (
     SubmissionCreate,
     SubmissionOut,
 )
-from app import resume_service, services, views
 
-router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+router = APIRouter(prefix="/api", tags=["api"], responses=API_ERROR_RESPONSES)
 Lang = Annotated[Literal["en", "zh"], Query(description="Language of the card text.")]
-AUDIO_TYPES = {"audio/webm": ".webm", "audio/ogg": ".ogg", "audio/mp4": ".m4a", "audio/mpeg": ".mp3", "audio/wav": ".wav"}
+AUDIO_TYPES = {
+    "audio/webm": ".webm",
+    "audio/ogg": ".ogg",
+    "audio/mp4": ".m4a",
+    "audio/mpeg": ".mp3",
+    "audio/wav": ".wav",
+}
 
 
 def _question(bank: QuestionBank, question_id: str) -> Question:
@@ -60,14 +67,15 @@ def get_question(question_id: str, bank: BankDep, lang: Lang = "en") -> Question
 
 
 @router.post("/sessions", response_model=SessionOut, status_code=status.HTTP_201_CREATED)
-def create_session(
-    db: DbDep, user: UserDep, bank: BankDep, body: SessionCreate | None = None
-) -> SessionOut:
+def create_session(db: DbDep, user: UserDep, bank: BankDep, body: SessionCreate | None = None) -> SessionOut:
     body = body or SessionCreate()
     for question_id in body.question_ids or ():
         _question(bank, question_id)
     plan = plan_interview(
-        bank, stages=body.stages or STAGES, per_stage=body.per_stage, question_ids=body.question_ids,
+        bank,
+        stages=body.stages or STAGES,
+        per_stage=body.per_stage,
+        question_ids=body.question_ids,
         own_cards=resume_service.session_cards(db, user),
     )
     if not plan:
@@ -92,8 +100,14 @@ def create_attempt(
     question = _question(bank, body.question_id)
     _check_size(body.answer, "answer", settings.max_code_bytes)
     attempt = services.record_attempt(
-        db, user, question, answer=body.answer, session_id=body.session_id,
-        self_grade=body.self_grade, rubric_hits=body.rubric_hits, duration_s=body.duration_s,
+        db,
+        user,
+        question,
+        answer=body.answer,
+        session_id=body.session_id,
+        self_grade=body.self_grade,
+        rubric_hits=body.rubric_hits,
+        duration_s=body.duration_s,
     )
     return views.attempt_out(attempt)
 
@@ -109,7 +123,12 @@ def list_attempts(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AttemptOut]:
     attempts = services.list_attempts(
-        db, user, question_id=question_id, stage=stage, session_id=session_id, limit=limit,
+        db,
+        user,
+        question_id=question_id,
+        stage=stage,
+        session_id=session_id,
+        limit=limit,
         offset=offset,
     )
     return [views.attempt_out(a) for a in attempts]
@@ -121,9 +140,7 @@ def get_attempt(attempt_id: int, db: DbDep, user: UserDep) -> AttemptOut:
 
 
 @router.patch("/attempts/{attempt_id}", response_model=AttemptOut)
-def grade_attempt(
-    attempt_id: int, body: AttemptGrade, db: DbDep, user: UserDep, bank: BankDep
-) -> AttemptOut:
+def grade_attempt(attempt_id: int, body: AttemptGrade, db: DbDep, user: UserDep, bank: BankDep) -> AttemptOut:
     attempt = services.get_attempt(db, user, attempt_id)
     question = _question(bank, attempt.question_id)
     services.grade_attempt(db, user, attempt, question, body.self_grade, body.rubric_hits)
@@ -158,9 +175,7 @@ async def upload_recording(
         raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "audio: recording too large")
     if not data:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "audio: empty file")
-    services.save_recording(
-        db, attempt, settings.recordings_dir, data, AUDIO_TYPES[content_type], duration_s
-    )
+    services.save_recording(db, attempt, settings.recordings_dir, data, AUDIO_TYPES[content_type], duration_s)
     return views.attempt_out(attempt)
 
 
@@ -188,7 +203,11 @@ def delete_recording(attempt_id: int, db: DbDep, user: UserDep, settings: Settin
     responses={413: {"model": ErrorOut}, 429: {"model": ErrorOut}, 503: {"model": ErrorOut}},
 )
 async def create_submission(
-    body: SubmissionCreate, db: DbDep, user: UserDep, bank: BankDep, settings: SettingsDep,
+    body: SubmissionCreate,
+    db: DbDep,
+    user: UserDep,
+    bank: BankDep,
+    settings: SettingsDep,
     grader: GraderDep,
 ) -> SubmissionOut:
     question = _question(bank, body.question_id)
@@ -200,7 +219,12 @@ async def create_submission(
     services.check_session_card(db, user, body.session_id, question)
     verdict = await services.grade_code(grader, question, body.code)
     attempt = services.record_submission(
-        db, user, question, code=body.code, verdict=verdict, session_id=body.session_id,
+        db,
+        user,
+        question,
+        code=body.code,
+        verdict=verdict,
+        session_id=body.session_id,
         duration_s=body.duration_s,
     )
     return views.submission_out(attempt)

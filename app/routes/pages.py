@@ -30,6 +30,7 @@ templates = Jinja2Templates(
 )
 templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
 templates.env.globals.update(STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown)
+templates.env.globals["js_catalog"] = i18n.js_catalog  # the JS bundle's strings (base.html)
 # The header's links: (path, label, keyboard shortcut). Other page families append theirs.
 NAV_LINKS: list[tuple[str, str, str]] = [("/questions", "Questions", "q"), ("/history", "History", "y")]
 templates.env.globals["nav_links"] = NAV_LINKS
@@ -117,9 +118,11 @@ def _session_card(
 @router.get("/sessions/{session_id}/cards/{index}", response_class=HTMLResponse)
 def session_card(
     request: Request, session_id: int, index: int, db: DbDep, user: UserDep, bank: BankDep,
-    retry: bool = False,
+    retry: bool = False, attempt: int | None = None,
 ) -> HTMLResponse:
-    session, question, attempt = _session_card(db, user, bank, session_id, index)
+    session, question, latest = _session_card(db, user, bank, session_id, index)
+    # ?attempt= shows an earlier submission of this card; any other id falls back to the latest.
+    chosen = next((a for a in session.attempts if a.id == attempt and a.question_id == question.id), latest)
     cards = services.session_progress(session)
     stage_elapsed = sum(
         c.duration_s or 0.0 for c in cards if c.stage == question.stage and c.index != index
@@ -130,7 +133,7 @@ def session_card(
     )
     base = f"/sessions/{session_id}/cards/{index}"
     return render(
-        request, "card.html", question=question, attempt=None if retry else attempt,
+        request, "card.html", question=question, attempt=None if retry else chosen,
         session=session, cards=cards, index=index, base_url=base,
         stage_elapsed=stage_elapsed, stage_limit=stage_limit,
         next_url=f"/sessions/{session_id}",
@@ -162,7 +165,7 @@ def question_page(
 
 def _card_url(session_id: int | None, index: int | None, question_id: str, attempt_id: int) -> str:
     if session_id is not None:
-        return f"/sessions/{session_id}/cards/{index}"
+        return f"/sessions/{session_id}/cards/{index}?attempt={attempt_id}"
     return f"/questions/{question_id}?attempt={attempt_id}"
 
 

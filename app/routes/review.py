@@ -24,8 +24,9 @@ from app.review_schemas import (
     WeakestOut,
 )
 from app.routes.pages import NAV_LINKS, render, templates
+from app.schemas import API_ERROR_RESPONSES
 
-router = APIRouter()
+router = APIRouter(responses=API_ERROR_RESPONSES)
 templates.env.globals.update(suggested_grade=review_service.suggestion_for_template)
 NAV_LINKS.extend([("/review", "Review", "v"), ("/progress", "Progress", "g"),
                   ("/resume", "Resume", "m"), ("/data", "Data", "d")])

@@ -10,7 +10,7 @@ import {
 } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
 import { python } from "@codemirror/lang-python";
-import { each, h, ownerForm, storageGet, storageSet, storageRemove } from "./util.js";
+import { each, formatParts, h, ownerForm, storageGet, storageSet, storageRemove, t } from "./util.js";
 
 /** textarea -> EditorView, for every enhanced editor on the page. */
 export const editors = new Map();
@@ -52,7 +52,7 @@ function labelFor(textarea) {
     if (text) return text;
   }
   if (textarea.labels && textarea.labels.length) return textarea.labels[0].textContent.trim();
-  return "Code editor";
+  return t("Code editor");
 }
 
 function submitForm(form) {
@@ -106,6 +106,8 @@ function enhanceEditor(textarea) {
         EditorView.contentAttributes.of({
           "aria-label": labelFor(textarea),
           "aria-multiline": "true",
+          // An explicit tab stop: axe (and some screen readers) don't count contenteditable alone.
+          tabindex: "0",
           spellcheck: "false",
           autocapitalize: "off",
           autocorrect: "off",
@@ -136,14 +138,16 @@ function enhanceEditor(textarea) {
     label.addEventListener("click", (e) => { e.preventDefault(); view.focus(); });
   }
 
+  const keys = h("span", { class: "editor-hint__keys" },
+    h("kbd", { text: "Ctrl" }), "/", h("kbd", { text: "⌘" }), "+", h("kbd", { text: "Enter" }));
   const hint = h("p", { class: "editor-hint" },
-    "Tab indents, Shift+Tab dedents; press Esc then Tab to leave the editor. ",
-    h("kbd", { text: "Ctrl" }), "/", h("kbd", { text: "⌘" }), "+", h("kbd", { text: "Enter" }), " submits.");
+    t("Tab indents, Shift+Tab dedents; press Esc then Tab to leave the editor."), " ",
+    ...formatParts(t("{keys} submits."), { keys }));
   wrapper.append(hint);
 
   if (restored) {
-    const revert = h("button", { type: "button", class: "btn btn--small btn--ghost", text: "Discard draft" });
-    const note = h("p", { class: "editor-status", role: "status" }, "Restored your unsaved draft. ", revert);
+    const revert = h("button", { type: "button", class: "btn btn--small btn--ghost", text: t("Discard draft") });
+    const note = h("p", { class: "editor-status", role: "status" }, t("Restored your unsaved draft."), " ", revert);
     revert.addEventListener("click", () => {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: original } });
       if (draftKey) storageRemove(draftKey);

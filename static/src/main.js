@@ -32,7 +32,7 @@
  *        [data-elapsed-s="30"] [data-timer-kind="card|stage"] [data-paused] [data-form="id"]>
  *     elapsed = data-elapsed-s (default 0) + time since data-started-at (default: page load).
  *     Optional children (created when missing): [data-timer-display] (mm:ss),
- *     [data-timer-limit] (" / 15:00"), button[data-timer-toggle] (Pause/Resume),
+ *     [data-timer-limit] (" / 15:00"), button[data-timer-toggle] (Pause/Continue),
  *     [data-timer-status] (aria-live="polite" text, visually hidden).
  *     Sets data-state="running|paused|warn|over" (warn from 80 % of the limit); when the limit
  *     passes: class "timer--over", one short WebAudio beep, a polite announcement; it keeps

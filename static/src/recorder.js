@@ -1,6 +1,6 @@
 // [data-recorder]: record an answer with MediaRecorder, play it back, show its
 // length against the target range, and upload it as FormData field "audio".
-import { each, formatClock, h, ownerForm } from "./util.js";
+import { each, format, formatClock, h, ownerForm, t } from "./util.js";
 
 const MIME_TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"];
 
@@ -18,12 +18,12 @@ function extensionFor(type) {
 function explain(err) {
   const name = err && err.name;
   if (name === "NotAllowedError" || name === "SecurityError")
-    return "Microphone permission was denied. Allow microphone access for this site in the browser settings, then try again.";
+    return t("Microphone permission was denied. Allow microphone access for this site in the browser settings, then try again.");
   if (name === "NotFoundError" || name === "OverconstrainedError")
-    return "No microphone was found. Plug one in (or enable it) and try again.";
+    return t("No microphone was found. Plug one in (or enable it) and try again.");
   if (name === "NotReadableError" || name === "AbortError")
-    return "The microphone is busy or could not be started. Close other apps using it and try again.";
-  return "Recording failed: " + ((err && err.message) || String(err));
+    return t("The microphone is busy or could not be started. Close other apps using it and try again.");
+  return format(t("Recording failed: {error}"), { error: (err && err.message) || String(err) });
 }
 
 class Recorder {
@@ -50,15 +50,15 @@ class Recorder {
     }
 
     const target = this.min || this.max
-      ? `target ${formatClock(this.min)}–${formatClock(this.max || this.min)}` : "";
-    this.recordBtn = h("button", { type: "button", class: "btn btn--primary", "data-recorder-record": "" }, "● Record");
-    this.stopBtn = h("button", { type: "button", class: "btn", "data-recorder-stop": "", disabled: true }, "■ Stop");
+      ? format(t("target {min}–{max}"), { min: formatClock(this.min), max: formatClock(this.max || this.min) }) : "";
+    this.recordBtn = h("button", { type: "button", class: "btn btn--primary", "data-recorder-record": "" }, t("● Record"));
+    this.stopBtn = h("button", { type: "button", class: "btn", "data-recorder-stop": "", disabled: true }, t("■ Stop"));
     this.clock = h("span", { class: "recorder__clock", "data-recorder-clock": "", role: "timer", "aria-live": "off" }, "00:00");
     this.target = h("span", { class: "recorder__target", text: target ? " (" + target + ")" : "" });
     this.audio = h("audio", { controls: true, preload: "metadata", class: "recorder__audio", hidden: true });
     this.status = h("p", { class: "recorder__status", role: "status", "aria-live": "polite" });
     this.error = h("p", { class: "recorder__error alert alert--error", role: "alert", hidden: true });
-    this.retryBtn = h("button", { type: "button", class: "btn btn--small", hidden: true }, "Retry upload");
+    this.retryBtn = h("button", { type: "button", class: "btn btn--small", hidden: true }, t("Retry upload"));
     this.ui = h("div", { class: "recorder__ui" },
       h("div", { class: "recorder__controls" }, this.recordBtn, this.stopBtn,
         h("span", { class: "recorder__time" }, this.clock, this.target)),
@@ -98,14 +98,14 @@ class Recorder {
   async start() {
     this.setError("");
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      this.setError("This browser cannot record here: recording needs a secure page (https or localhost) and a browser with microphone support.");
+      this.setError(t("This browser cannot record here: recording needs a secure page (https or localhost) and a browser with microphone support."));
       return;
     }
     if (!window.MediaRecorder) {
-      this.setError("This browser does not support audio recording (MediaRecorder).");
+      this.setError(t("This browser does not support audio recording (MediaRecorder)."));
       return;
     }
-    if (this.blob && !this.uploadedUrl && !window.confirm("Discard the current recording and record again?")) return;
+    if (this.blob && !this.uploadedUrl && !window.confirm(t("Discard the current recording and record again?"))) return;
     let stream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -142,7 +142,7 @@ class Recorder {
     this.stopBtn.disabled = false;
     this.stopBtn.focus();
     this.setState("recording");
-    this.status.textContent = "Recording…";
+    this.status.textContent = t("Recording…");
     this.renderClock();
   }
 
@@ -171,12 +171,14 @@ class Recorder {
     this.audio.src = URL.createObjectURL(this.blob);
     this.audio.hidden = false;
     this.recordBtn.disabled = false;
-    this.recordBtn.textContent = "● Record again";
+    this.recordBtn.textContent = t("● Record again");
     this.stopBtn.disabled = true;
     this.setState("recorded");
     const fit = this.el.dataset.fit;
-    const verdict = fit === "short" ? " — shorter than the target" : fit === "long" ? " — longer than the target" : this.min || this.max ? " — within the target" : "";
-    this.status.textContent = `Recorded ${formatClock(this.duration)}${verdict}.`;
+    const message = fit === "short" ? t("Recorded {time} — shorter than the target.")
+      : fit === "long" ? t("Recorded {time} — longer than the target.")
+        : this.min || this.max ? t("Recorded {time} — within the target.") : t("Recorded {time}.");
+    this.status.textContent = format(message, { time: formatClock(this.duration) });
     this.el.dispatchEvent(new CustomEvent("mianjing:recorded", { bubbles: true, detail: { blob: this.blob, duration: this.duration } }));
     if (this.attachInput && typeof DataTransfer === "function") {
       const ext = { "audio/ogg": "ogg", "audio/mp4": "m4a", "audio/mpeg": "mp3", "audio/wav": "wav" }[type] || "webm";
@@ -184,9 +186,9 @@ class Recorder {
       files.items.add(new File([this.blob], `answer.${ext}`, { type }));
       this.attachInput.files = files.files;
       if (this.durationInput) this.durationInput.value = String(Math.round(this.duration * 10) / 10);
-      this.status.textContent += " " + (this.el.dataset.msgAttached || "It will be saved with your answer.");
+      this.status.textContent += " " + (this.el.dataset.msgAttached || t("It will be saved with your answer."));
     } else if (this.el.dataset.uploadUrl) this.upload();
-    else this.status.textContent += " It will be uploaded when you save the attempt.";
+    else this.status.textContent += " " + t("It will be uploaded when you save the attempt.");
   }
 
   maybeUpload(url) {
@@ -201,20 +203,20 @@ class Recorder {
     this.retryBtn.hidden = true;
     this.setError("");
     this.setState("uploading");
-    this.status.textContent = "Uploading recording…";
+    this.status.textContent = t("Uploading recording…");
     const body = new FormData();
     body.append("audio", this.blob, "answer." + extensionFor(this.blob.type));
     body.append("duration_s", String(Math.round(this.duration)));
     try {
       const res = await fetch(url, { method: "POST", body, credentials: "same-origin" });
-      if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
+      if (!res.ok) throw new Error(format(t("the server answered {status}"), { status: `${res.status} ${res.statusText}`.trim() }));
       this.uploadedUrl = url;
       this.setState("uploaded");
-      this.status.textContent = `Recording uploaded (${formatClock(this.duration)}).`;
+      this.status.textContent = format(t("Recording uploaded ({time})."), { time: formatClock(this.duration) });
       this.el.dispatchEvent(new CustomEvent("mianjing:uploaded", { bubbles: true, detail: { url, response: res } }));
     } catch (err) {
       this.setState("error");
-      this.setError("Upload failed: " + (err.message || String(err)) + ". Your recording is kept; retry below.");
+      this.setError(format(t("Upload failed: {error}. Your recording is kept; retry below."), { error: err.message || String(err) }));
       this.retryBtn.hidden = false;
     } finally {
       this.uploading = false;

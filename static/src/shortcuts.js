@@ -1,12 +1,13 @@
 // Keyboard shortcuts declared in the DOM ([data-shortcut="n"]) and the "?" help overlay.
-import { h, isTypingTarget } from "./util.js";
+import { h, isTypingTarget, t } from "./util.js";
 
-const BUILT_IN = [
-  ["?", "Show or hide this list of shortcuts"],
-  ["Esc", "Close this list"],
-  ["Ctrl/⌘ + Enter", "Submit the current form (also inside the code editor)"],
-  ["Tab / Shift + Tab", "Indent / dedent in the code editor"],
-  ["Esc then Tab", "Leave the code editor with the keyboard"],
+// A function, not a constant: translate when the list is shown, once the page's catalog is there.
+const builtIn = () => [
+  ["?", t("Show or hide this list of shortcuts")],
+  ["Esc", t("Close this list")],
+  ["Ctrl/⌘ + Enter", t("Submit the current form (also inside the code editor)")],
+  ["Tab / Shift + Tab", t("Indent / dedent in the code editor")],
+  ["Esc then Tab", t("Leave the code editor with the keyboard")],
 ];
 
 function visible(el) {
@@ -19,7 +20,7 @@ function describe(el) {
 }
 
 function keyLabel(key) {
-  return key === " " ? "Space" : key;
+  return key === " " ? t("Space") : key;
 }
 
 export function domShortcuts() {
@@ -51,7 +52,7 @@ function row(key, label) {
   key.split(/\s*([+/])\s*/).forEach((part) => {
     if (!part) return;
     if (/^[+/]$/.test(part)) keys.append(` ${part} `);
-    else part.split(" then ").forEach((k, i) => { if (i) keys.append(" then "); keys.append(h("kbd", { text: k })); });
+    else part.split(" then ").forEach((k, i) => { if (i) keys.append(` ${t("then")} `); keys.append(h("kbd", { text: k })); });
   });
   return [keys, h("dd", { text: label })];
 }
@@ -62,13 +63,13 @@ export function openHelp() {
   const page = domShortcuts();
   for (const s of page) list.append(...row(keyLabel(s.key), s.label));
   const general = h("dl", { class: "shortcut-help__list" });
-  for (const [k, l] of BUILT_IN) general.append(...row(k, l));
-  const close = h("button", { type: "button", class: "btn btn--small", "data-shortcut-close": "" }, "Close");
+  for (const [k, l] of builtIn()) general.append(...row(k, l));
+  const close = h("button", { type: "button", class: "btn btn--small", "data-shortcut-close": "" }, t("Close"));
   close.addEventListener("click", () => dialog.close());
   dialog.replaceChildren(
-    h("div", { class: "shortcut-help__header" }, h("h2", { id: "shortcut-help-title", text: "Keyboard shortcuts" }), close),
-    ...(page.length ? [h("h3", { text: "On this page" }), list] : []),
-    h("h3", { text: "Everywhere" }), general,
+    h("div", { class: "shortcut-help__header" }, h("h2", { id: "shortcut-help-title", text: t("Keyboard shortcuts") }), close),
+    ...(page.length ? [h("h3", { text: t("On this page") }), list] : []),
+    h("h3", { text: t("Everywhere") }), general,
   );
   returnFocus = document.activeElement;
   if (!dialog.open) dialog.showModal();

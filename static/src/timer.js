@@ -1,6 +1,6 @@
 // [data-timer]: mm:ss counting up against data-limit-s, pause/resume,
 // "over" signal once, and duration_s filled in on submit.
-import { each, formatClock, h } from "./util.js";
+import { each, format, formatClock, h, t } from "./util.js";
 
 export const timers = new Set();
 const WARN_FRACTION = 0.8;
@@ -89,7 +89,7 @@ class Timer {
     this.runningSince = null;
     this.updateToggle();
     this.render();
-    if (!silent) this.say("Timer paused at " + formatClock(this.accumulated));
+    if (!silent) this.say(format(t("Timer paused at {time}"), { time: formatClock(this.accumulated) }));
   }
 
   resume() {
@@ -97,13 +97,17 @@ class Timer {
     this.runningSince = performance.now();
     this.updateToggle();
     this.render();
-    this.say("Timer resumed");
+    this.say(t("Timer resumed"));
   }
 
   updateToggle() {
-    const what = this.kind === "stage" ? "stage clock" : "timer";
-    this.toggle.textContent = this.paused ? "Resume" : "Pause";
-    this.toggle.setAttribute("aria-label", (this.paused ? "Resume " : "Pause ") + what);
+    const stage = this.kind === "stage";
+    // "Continue", not "Resume": as a msgid "Resume" is the header's résumé link (简历).
+    this.toggle.textContent = this.paused ? t("Continue") : t("Pause");
+    const label = this.paused
+      ? (stage ? t("Resume stage clock") : t("Resume timer"))
+      : (stage ? t("Pause stage clock") : t("Pause timer"));
+    this.toggle.setAttribute("aria-label", label);
     this.toggle.setAttribute("aria-pressed", this.paused ? "true" : "false");
   }
 
@@ -120,14 +124,14 @@ class Timer {
       if (!this.overSignalled) {
         this.overSignalled = true;
         this.el.classList.add("timer--over");
-        this.say(`Time is up: the ${formatClock(this.limit)} limit has passed. You can keep going.`);
+        this.say(format(t("Time is up: the {limit} limit has passed. You can keep going."), { limit: formatClock(this.limit) }));
         beep();
       }
     } else if (this.limit && s >= this.limit * WARN_FRACTION) {
       state = this.paused ? "paused" : "warn";
       if (!this.warned) {
         this.warned = true;
-        this.say(`${formatClock(this.limit - s)} left.`);
+        this.say(format(t("{time} left."), { time: formatClock(this.limit - s) }));
       }
     }
     if (this.el.dataset.state !== state) this.el.dataset.state = state;

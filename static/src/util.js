@@ -71,3 +71,50 @@ export function storageSet(key, value) {
 export function storageRemove(key) {
   try { window.localStorage.removeItem(key); } catch { /* disabled */ }
 }
+
+// UI strings: the page embeds its language's catalog as
+// <script type="application/json" id="mianjing-i18n">{"English message": "translation"}</script>
+// (templates/base.html, from app.i18n.JS_MESSAGES). Call t() with a plain string literal so
+// tests/test_i18n.py can list every message; put numbers in with {name} and format().
+let catalog = null;
+
+function loadCatalog() {
+  if (catalog) return catalog;
+  catalog = {};
+  const el = typeof document !== "undefined" ? document.getElementById("mianjing-i18n") : null;
+  if (el) {
+    try {
+      const parsed = JSON.parse(el.textContent || "{}");
+      if (parsed && typeof parsed === "object") catalog = parsed;
+    } catch (err) {
+      console.error("mianjing: #mianjing-i18n is not valid JSON", err);
+    }
+  }
+  return catalog;
+}
+
+/** The current page language's translation of `message` (the English message itself if none). */
+export function t(message) {
+  const translated = loadCatalog()[message];
+  return typeof translated === "string" && translated ? translated : message;
+}
+
+/** "{time} left." + {time: "01:00"} -> ["01:00", " left."]: values may be strings or DOM nodes. */
+export function formatParts(template, values = {}) {
+  const parts = [];
+  let last = 0;
+  template.replace(/\{(\w+)\}/g, (match, name, offset) => {
+    if (!(name in values)) return match;
+    if (offset > last) parts.push(template.slice(last, offset));
+    parts.push(values[name]);
+    last = offset + match.length;
+    return match;
+  });
+  if (last < template.length) parts.push(template.slice(last));
+  return parts;
+}
+
+/** "{time} left." + {time: "01:00"} -> "01:00 left." (unknown {names} are left as they are). */
+export function format(template, values = {}) {
+  return formatParts(template, values).map(String).join("");
+}

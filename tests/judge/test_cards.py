@@ -47,7 +47,7 @@ def test_check_card_finds_no_problems(card_id):
     assert check_card(load_card_dir(ROOT / "questions" / card_id)) == []
 
 
-@pytest.mark.parametrize("card_id", ["resnet-basic-block", "resnet-bottleneck"])
+@pytest.mark.parametrize("card_id", CARDS)
 def test_reference_rebuilds_byte_for_byte(card_id):
     directory = ROOT / "questions" / card_id
     assert build_reference(directory) == (directory / "reference.safetensors").read_bytes()

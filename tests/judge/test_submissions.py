@@ -7,8 +7,6 @@ real sandbox when it can start here. `# hostile: yes` files never run in-process
 from __future__ import annotations
 
 import asyncio
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -86,20 +84,6 @@ def test_in_sandbox(sandbox, path: Path):
     source = path.read_text()
     verdict = loop.run_until_complete(grader.grade(card_for(path), source))
     assert expectation_problems(verdict, read_expectation(source)) == []
-
-
-def test_sandbox_round_trip_is_fast(sandbox):
-    """A correct BasicBlock through the real sandbox: p50 well under 100 ms on this machine."""
-    loop, grader = sandbox
-    card = card_for(ROOT / "tests/judge/submissions/resnet-basic-block/x.py")
-    source = (ROOT / "questions/resnet-basic-block/reference.py").read_text()
-    times = []
-    for _ in range(15):
-        started = time.perf_counter()
-        verdict = loop.run_until_complete(grader.grade(card, source))
-        times.append((time.perf_counter() - started) * 1000)
-        assert verdict.status == "passed"
-    assert statistics.median(times) < 100, times
 
 
 def test_printed_passed_is_only_stdout(sandbox):

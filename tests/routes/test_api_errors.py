@@ -13,9 +13,15 @@ def count_attempts(client: TestClient) -> int:
     [
         ({"answer": "x", "self_grade": "good"}, "question_id"),
         ({"question_id": "transformer-basics", "answer": "x", "self_grade": "great"}, "self_grade"),
-        ({"question_id": "transformer-basics", "answer": "x", "self_grade": "good", "duration_s": -1}, "duration_s"),
+        (
+            {"question_id": "transformer-basics", "answer": "x", "self_grade": "good", "duration_s": -1},
+            "duration_s",
+        ),
         ({"question_id": "transformer-basics", "answer": 5, "self_grade": "good"}, "answer"),
-        ({"question_id": "transformer-basics", "answer": "x", "self_grade": "good", "surprise": 1}, "surprise"),
+        (
+            {"question_id": "transformer-basics", "answer": "x", "self_grade": "good", "surprise": 1},
+            "surprise",
+        ),
     ],
 )
 def test_invalid_attempt_is_422_naming_the_field(client: TestClient, payload: dict, field: str) -> None:
@@ -55,14 +61,21 @@ def test_card_not_in_the_session_is_422(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"stages": ["intro"], "per_stage": 1}).json()
     response = client.post(
         "/api/attempts",
-        json={"question_id": "transformer-basics", "session_id": session["id"], "answer": "x", "self_grade": "good"},
+        json={
+            "question_id": "transformer-basics",
+            "session_id": session["id"],
+            "answer": "x",
+            "self_grade": "good",
+        },
     )
     assert response.status_code == 422
 
 
 def test_malformed_json_is_a_clear_4xx(client: TestClient) -> None:
     response = client.post(
-        "/api/attempts", content=b'{"question_id": "transformer-basics", ', headers={"content-type": "application/json"}
+        "/api/attempts",
+        content=b'{"question_id": "transformer-basics", ',
+        headers={"content-type": "application/json"},
     )
     assert response.status_code in (400, 422)
     assert response.json()["detail"]
@@ -73,10 +86,15 @@ def test_oversized_code_and_answer_are_413(client: TestClient) -> None:
     big = "x" * (64 * 1024 + 1)
     submission = client.post("/api/submissions", json={"question_id": "resnet-bottleneck", "code": big})
     assert submission.status_code == 413
-    answer = client.post("/api/attempts", json={"question_id": "transformer-basics", "answer": big, "self_grade": "good"})
+    answer = client.post(
+        "/api/attempts", json={"question_id": "transformer-basics", "answer": big, "self_grade": "good"}
+    )
     assert answer.status_code == 413
-    huge_body = client.post("/api/attempts", content=b"{" + b" " * (2 * 1024 * 1024) + b"}",
-                            headers={"content-type": "application/json"})
+    huge_body = client.post(
+        "/api/attempts",
+        content=b"{" + b" " * (2 * 1024 * 1024) + b"}",
+        headers={"content-type": "application/json"},
+    )
     assert huge_body.status_code == 413
     assert count_attempts(client) == 0
 

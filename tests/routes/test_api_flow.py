@@ -12,8 +12,14 @@ from app.questions import STAGES
 def answer_card(client: TestClient, session_id: int, question_id: str, grade: str = "good") -> dict:
     response = client.post(
         "/api/attempts",
-        json={"question_id": question_id, "session_id": session_id, "answer": f"my answer to {question_id}",
-              "self_grade": grade, "rubric_hits": [0], "duration_s": 42.5},
+        json={
+            "question_id": question_id,
+            "session_id": session_id,
+            "answer": f"my answer to {question_id}",
+            "self_grade": grade,
+            "rubric_hits": [0],
+            "duration_s": 42.5,
+        },
     )
     assert response.status_code == 201, response.text
     return response.json()
@@ -69,8 +75,11 @@ def test_history_filters_by_stage_and_question(client: TestClient) -> None:
 def test_single_card_practice_outside_a_session(client: TestClient) -> None:
     attempt = client.post(
         "/api/attempts",
-        json={"question_id": "resnet-degradation-vs-overfitting", "answer": "deeper plain nets train worse",
-              "self_grade": "again"},
+        json={
+            "question_id": "resnet-degradation-vs-overfitting",
+            "answer": "deeper plain nets train worse",
+            "self_grade": "again",
+        },
     )
     assert attempt.status_code == 201
     assert attempt.json()["session_id"] is None and attempt.json()["finished_at"]
@@ -97,7 +106,9 @@ def test_patch_grades_an_attempt(client: TestClient) -> None:
     attempt = client.post(
         "/api/attempts", json={"question_id": "transformer-basics", "answer": "x", "self_grade": "good"}
     ).json()
-    patched = client.patch(f"/api/attempts/{attempt['id']}", json={"self_grade": "easy", "rubric_hits": [2, 0, 2]})
+    patched = client.patch(
+        f"/api/attempts/{attempt['id']}", json={"self_grade": "easy", "rubric_hits": [2, 0, 2]}
+    )
     assert patched.status_code == 200
     assert patched.json()["self_grade"] == "easy" and patched.json()["rubric_hits"] == [0, 2]
 
@@ -107,8 +118,9 @@ def test_recording_upload_play_and_delete(client: TestClient, settings: Settings
         "/api/attempts", json={"question_id": "self-intro-1min-en", "answer": "", "self_grade": "good"}
     ).json()
     url = f"/api/attempts/{attempt['id']}/recording"
-    uploaded = client.post(url, files={"audio": ("a.webm", b"\x1aE\xdf\xa3fake", "audio/webm")},
-                           data={"duration_s": "61.5"})
+    uploaded = client.post(
+        url, files={"audio": ("a.webm", b"\x1aE\xdf\xa3fake", "audio/webm")}, data={"duration_s": "61.5"}
+    )
     assert uploaded.status_code == 200 and uploaded.json()["has_recording"]
     assert uploaded.json()["recording_duration_s"] == 61.5
     assert client.get(url).content == b"\x1aE\xdf\xa3fake"

@@ -20,7 +20,8 @@ def fuzz_client(grading_client: TestClient) -> TestClient:
     return grading_client
 
 
-@schema.include(path_regex="^/api/").parametrize()
+# The multipart upload is left to test_api_flow: schemathesis' multipart kwargs don't fit httpx2.
+@schema.include(path_regex="^/api/").exclude(path_regex="/recording$", method="POST").parametrize()
 @hypothesis.settings(
     max_examples=20,
     deadline=None,
@@ -29,4 +30,5 @@ def fuzz_client(grading_client: TestClient) -> TestClient:
 )
 def test_api_never_fails_with_a_server_error(case: schemathesis.Case, fuzz_client: TestClient) -> None:
     response = fuzz_client.request(**case.as_transport_kwargs(base_url=""))
+    response.request.read()  # schemathesis reads the sent body back for its report
     case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])

@@ -43,7 +43,11 @@ def test_whole_interview_in_the_browser_then_history(client: TestClient) -> None
         assert graded <= 10
     assert graded == 3
     summary = page
-    assert [row["data-stage"] for row in summary.select(".stage-summary tbody tr")] == ["intro", "project", "paper"]
+    assert [row["data-stage"] for row in summary.select(".stage-summary tbody tr")] == [
+        "intro",
+        "project",
+        "paper",
+    ]
     history = soup(client.get("/history", headers=HTML))
     assert len(history.select(".history-table tbody tr[data-attempt-id]")) == 3
     intro_only = soup(client.get("/history", params={"stage": "intro"}, headers=HTML))
@@ -58,7 +62,9 @@ def test_summary_lists_what_to_revisit(client: TestClient) -> None:
     page = soup(response)
     form = page.select_one("form.answer-form")
     revealed = soup(client.post(form["action"], data={"answer": "not sure"}))
-    summary = soup(client.post(revealed.select_one("form.grade-form")["action"], data={"self_grade": "again"}))
+    summary = soup(
+        client.post(revealed.select_one("form.grade-form")["action"], data={"self_grade": "again"})
+    )
     assert summary.select(".revisit li a")
 
 
@@ -70,7 +76,9 @@ def test_coding_card_shows_editor_with_starter_code(client: TestClient) -> None:
 
 
 def test_language_switch_and_browser_language(client: TestClient) -> None:
-    zh = soup(client.get("/questions/resnet-bottleneck", headers={**HTML, "accept-language": "zh-CN,zh;q=0.9"}))
+    zh = soup(
+        client.get("/questions/resnet-bottleneck", headers={**HTML, "accept-language": "zh-CN,zh;q=0.9"})
+    )
     assert zh.html["lang"] == "zh-CN"
     assert re.search(r"[\u4e00-\u9fff]", zh.select_one("h1").get_text())
     en = client.get("/questions/resnet-bottleneck?lang=en", headers={**HTML, "accept-language": "zh-CN"})
