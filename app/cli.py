@@ -43,7 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(host: str, port: int, reload: bool) -> int:
+    import logging
+
     import uvicorn
+
+    # uvicorn configures only its own loggers; this shows mianjing's start-up report too.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-start plugin chatter
 
     uvicorn.run("app.main:app", host=host, port=port, reload=reload, proxy_headers=True)
     return 0

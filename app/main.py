@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,10 +31,35 @@ def start_grader(settings: Settings) -> Any:
         log.warning("code grading is switched off (MIANJING_GRADER_WORKERS=0)")
         return None
     from app.judge import Grader
+    from app.judge.policy import DEFAULT_PROTECTED_PATHS, SandboxPolicy
 
-    grader = Grader(workers=settings.grader_workers, queue_limit=settings.grader_queue_limit)
+    # The configured data dir may live outside the repo: it must never become readable either.
+    policy = SandboxPolicy(
+        protected_paths=(*DEFAULT_PROTECTED_PATHS, str(settings.data_dir.resolve()))
+    )
+    grader = Grader(
+        policy, workers=settings.grader_workers, queue_limit=settings.grader_queue_limit
+    )
     grader.start()
     return grader
+
+
+async def announce_sandbox(grader: Any) -> None:
+    """Say at start-up which isolation layers are active, loudly when one is missing."""
+    if grader is None:
+        return
+    try:
+        await grader.wait_ready(timeout=300)
+    except TimeoutError:
+        log.error("the grader did not become ready: %s", grader.status())
+        return
+    status = grader.status()
+    layers = status.get("layers", {})
+    log.info("grader ready (%s workers); sandbox layers: %s", status.get("workers"),
+             "; ".join(f"{name} {state}" for name, state in layers.items()))
+    missing = [name for name, state in layers.items() if not str(state).startswith("on")]
+    if missing:
+        log.warning("the sandbox runs WITHOUT %s (see /healthz)", ", ".join(missing))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -49,10 +75,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.bank = load_bank(settings.questions_dir)
         app.state.grader = start_grader(settings)
-        log.info("mianjing: %d cards, data in %s", len(app.state.bank), settings.data_dir)
+        announcer = asyncio.create_task(announce_sandbox(app.state.grader))
+        log.info("%d cards, data in %s", len(app.state.bank), settings.data_dir)
         try:
             yield
         finally:
+            announcer.cancel()
             if app.state.grader is not None:
                 await app.state.grader.close()
             engine.dispose()

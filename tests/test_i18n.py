@@ -128,10 +128,10 @@ def test_chinese_home_page_and_js_catalog(client: TestClient) -> None:
     response = client.get("/", headers=ZH)
     assert response.status_code == 200, response.text[:500]
     page = BeautifulSoup(response.text, "html.parser")
-    assert page.html["lang"] == "zh-CN"
-    assert "模拟面试" in page.title.get_text()
-    assert page.select_one("h1") is not None
-    assert re.search(r"[\u4e00-\u9fff]", page.select_one("h1").get_text())
+    assert page.html is not None and page.html["lang"] == "zh-CN"
+    assert page.title is not None and "模拟面试" in page.title.get_text()
+    heading = page.select_one("h1")
+    assert heading is not None and re.search(r"[\u4e00-\u9fff]", heading.get_text())
     assert "练习真实的 CV / ML 算法岗面试" in page.get_text()
     script = page.select_one("script#mianjing-i18n[type='application/json']")
     assert script is not None
@@ -146,7 +146,8 @@ def test_chinese_home_page_and_js_catalog(client: TestClient) -> None:
 def test_english_page_embeds_an_empty_js_catalog(client: TestClient) -> None:
     response = client.get("/", headers={"accept": "text/html", "accept-language": "en-US"})
     page = BeautifulSoup(response.text, "html.parser")
-    assert json.loads(page.select_one("script#mianjing-i18n").get_text()) == {}
+    script = page.select_one("script#mianjing-i18n")
+    assert script is not None and json.loads(script.get_text()) == {}
 
 
 def test_plural_messages_use_the_catalog() -> None:

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
+from starlette.concurrency import run_in_threadpool
 
 from app import resume_service, services, views
 from app.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
@@ -218,7 +219,9 @@ async def create_submission(
     _check_size(body.code, "code", settings.max_code_bytes)
     services.check_session_card(db, user, body.session_id, question)
     verdict = await services.grade_code(grader, question, body.code)
-    attempt = services.record_submission(
+    # The fsync'd commit runs in the thread pool so the event loop keeps serving pages.
+    attempt = await run_in_threadpool(
+        services.record_submission,
         db,
         user,
         question,

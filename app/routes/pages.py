@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile, s
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
 
 from app import i18n, resume_service, review_service, services
 from app.config import REPO_ROOT
@@ -186,9 +187,9 @@ async def _answer(
                                     recording[1], duration_s=recording_duration_s)
         return _see_other(_card_url(session_id, index, question.id, attempt.id))
     verdict = await services.grade_code(grader, question, answer)
-    attempt = services.record_submission(
-        db, user, question, code=answer, verdict=verdict, session_id=session_id,
-        duration_s=duration_s,
+    attempt = await run_in_threadpool(
+        services.record_submission, db, user, question, code=answer, verdict=verdict,
+        session_id=session_id, duration_s=duration_s,
     )
     if _is_htmx(request):
         reveal_url = _card_url(session_id, index, question.id, attempt.id) + "#reveal-heading"
