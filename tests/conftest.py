@@ -46,3 +46,11 @@ def deadline_ready(client: TestClient, timeout_s: float = 90.0) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"grader not ready after {timeout_s} s: {client.get('/healthz').json()}")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an asyncio loop running in the main
+    thread for the rest of the session, which breaks the judge tests' own event loops."""
+    browser_dir = Path(__file__).parent / "browser"
+    items.sort(key=lambda item: browser_dir in Path(str(item.path)).parents)
