@@ -86,6 +86,28 @@ def run_clients(url: str, code: str, clients: int, requests: int) -> dict[str, f
     }
 
 
+def page_latencies(url: str, stop_after_s: float) -> list[float]:
+    """GET a page over and over for stop_after_s; each request's latency in ms."""
+    times = []
+    deadline = time.monotonic() + stop_after_s
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def pages_under_load(base: str, code: str, requests: int) -> tuple[list[float], list[float]]:
+    """The history page's latency alone, then while 2 clients keep the grader saturated."""
+    idle = page_latencies(base + "/history", 3.0)
+    with ThreadPoolExecutor(3) as pool:
+        load = pool.submit(run_clients, base + "/api/submissions", code, 2, requests)
+        busy = page_latencies(base + "/history", 3.0)
+        load.result()
+    return idle, busy
+
+
 def cold_process_ms(solution: Path, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -125,12 +147,15 @@ def main() -> None:
         try:
             wait_ready(base)
             results = {n: run_clients(base + "/api/submissions", code, n, args.requests) for n in (1, 2)}
+            idle, busy = pages_under_load(base, code, args.requests)
         finally:
             server.terminate()
             server.wait(timeout=30)
     cold = cold_process_ms(solution)
-    print(f"grader workers: {args.workers}, requests per row: {args.requests}, "
-          f"machine: {os.cpu_count()} cores\n")
+    print(
+        f"grader workers: {args.workers}, requests per row: {args.requests}, "
+        f"machine: {os.cpu_count()} cores\n"
+    )
     print("| clients | p50 ms | p95 ms | verdicts/s | p50 speed-up vs cold process |")
     print("|---|---|---|---|---|")
     for clients, row in results.items():
@@ -139,6 +164,11 @@ def main() -> None:
             f"{cold / row['p50']:.0f}x |"
         )
     print(f"\ncold `python` importing torch and running the block once: {cold:.0f} ms (median of 3)")
+    print(
+        f"\nGET /history alone: p50 {statistics.median(idle):.1f} ms, p95 {percentile(idle, 0.95):.1f} ms"
+        f" ({len(idle)} requests); while 2 clients saturate the grader: p50"
+        f" {statistics.median(busy):.1f} ms, p95 {percentile(busy, 0.95):.1f} ms ({len(busy)} requests)"
+    )
 
 
 if __name__ == "__main__":

@@ -252,6 +252,15 @@ def grade(
     return _see_other(f"/questions/{question.id}?attempt={attempt.id}")
 
 
+@router.post("/attempts/{attempt_id}/recording/delete")
+def delete_recording(
+    request: Request, attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep
+) -> Response:
+    attempt = services.get_attempt(db, user, attempt_id)
+    services.delete_recording(db, attempt, settings.recordings_dir)
+    return _see_other(f"/attempts/{attempt.id}")
+
+
 @router.post("/attempts/{attempt_id}/reveal")
 def reveal(attempt_id: int, db: DbDep, user: UserDep, bank: BankDep) -> Response:
     attempt = services.get_attempt(db, user, attempt_id)

@@ -19,7 +19,8 @@ function themeDefaults() {
   const fg = css.getPropertyValue("--fg-muted").trim();
   const border = css.getPropertyValue("--border").trim();
   if (fg) Chart.defaults.color = fg;
-  if (border) Chart.defaults.borderColor = border;
+  // Grid lines only: changing Chart.defaults.borderColor would switch off the Colors plugin's palette.
+  if (border) Chart.defaults.scale.grid.color = border;
   Chart.defaults.font.family = css.getPropertyValue("--font-sans").trim() || Chart.defaults.font.family;
   Chart.defaults.maintainAspectRatio = false;
   if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) Chart.defaults.animation = false;

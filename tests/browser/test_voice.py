@@ -34,5 +34,7 @@ def test_record_play_back_and_keep_with_the_attempt(live_server: str, page: Any)
     attempt_id = src.split("/")[3]
     attempt = page.request.get(f"{page.url.split('/questions')[0]}/api/attempts/{attempt_id}").json()
     assert attempt["has_recording"] and attempt["recording_duration_s"] > 1
-    deleted = page.request.delete(page.url.split("/questions")[0] + src)
-    assert deleted.status == 204
+    page.get_by_role("button", name="Delete the recording").click()
+    page.wait_for_url(f"**/attempts/{attempt_id}")
+    assert page.locator("audio").count() == 0
+    assert page.request.get(page.url.split("/attempts")[0] + src).status == 404

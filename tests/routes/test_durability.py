@@ -1,0 +1,97 @@
+"""A server killed with SIGKILL loses no committed attempt; a full grader queue is a clean 429."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from app.judge.sandbox import GraderBusy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "MIANJING_DATA_DIR": str(data_dir), "MIANJING_GRADER_WORKERS": "0"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise AssertionError("server did not start")
+
+
+def _call(port: int, method: str, path: str, body: dict | None = None) -> dict | list:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def test_sigkill_loses_no_committed_attempt(tmp_path: Path) -> None:
+    port = _free_port()
+    server = _start(tmp_path, port)
+    try:
+        saved = [
+            _call(
+                port,
+                "POST",
+                "/api/attempts",
+                {"question_id": "transformer-basics", "answer": f"answer {i}", "self_grade": "good"},
+            )
+            for i in range(5)
+        ]
+    finally:
+        server.send_signal(signal.SIGKILL)  # no shutdown hooks, no checkpoint
+        server.wait(timeout=10)
+    server = _start(tmp_path, port)
+    try:
+        stored = _call(port, "GET", "/api/attempts")
+        assert sorted(a["id"] for a in stored) == sorted(a["id"] for a in saved)  # type: ignore[index]
+        assert {a["answer"] for a in stored} == {f"answer {i}" for i in range(5)}  # type: ignore[index]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class BusyGrader:
+    async def grade(self, card: object, source: str) -> None:
+        raise GraderBusy(retry_after_s=3)
+
+    async def close(self) -> None:
+        pass
+
+
+def test_full_grader_queue_is_429_with_retry_after(client: TestClient) -> None:
+    client.app.state.grader = BusyGrader()  # type: ignore[attr-defined]
+    response = client.post("/api/submissions", json={"question_id": "resnet-bottleneck", "code": "x = 1"})
+    assert response.status_code == 429
+    assert response.headers["retry-after"] == "3"
+    assert "busy" in response.json()["detail"]
+    assert client.get("/api/attempts").json() == []  # nothing half-written
