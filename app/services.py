@@ -90,6 +90,15 @@ def _check_rubric(question: Question, rubric_hits: Sequence[int]) -> list[int]:
     return sorted(set(rubric_hits))
 
 
+def _new_attempt(
+    user: User, question: Question, session_id: int | None, **fields: Any
+) -> Attempt:
+    return Attempt(
+        user_id=user.id, session_id=session_id, question_id=question.id, stage=question.stage,
+        kind=question.kind, **fields,
+    )
+
+
 def record_attempt(
     db: Session,
     user: User,
@@ -104,17 +113,9 @@ def record_attempt(
     """Store an answer; finished when self-graded. One transaction: all or nothing."""
     _check_session_card(db, user, session_id, question)
     now = utcnow()
-    attempt = Attempt(
-        user_id=user.id,
-        session_id=session_id,
-        question_id=question.id,
-        stage=question.stage,
-        kind=question.kind,
-        answer=answer,
-        self_grade=self_grade,
-        rubric_hits=_check_rubric(question, rubric_hits),
-        duration_s=duration_s,
-        created_at=now,
+    attempt = _new_attempt(
+        user, question, session_id, answer=answer, duration_s=duration_s, self_grade=self_grade,
+        rubric_hits=_check_rubric(question, rubric_hits), created_at=now,
         finished_at=now if self_grade else None,
     )
     db.add(attempt)
@@ -136,16 +137,9 @@ def record_submission(
 ) -> Attempt:
     """Store graded code as an attempt; the self-grade comes later."""
     _check_session_card(db, user, session_id, question)
-    attempt = Attempt(
-        user_id=user.id,
-        session_id=session_id,
-        question_id=question.id,
-        stage=question.stage,
-        kind=question.kind,
-        answer=code,
-        verdict=verdict,
+    attempt = _new_attempt(
+        user, question, session_id, answer=code, duration_s=duration_s, verdict=verdict,
         status=verdict["status"],
-        duration_s=duration_s,
     )
     db.add(attempt)
     db.commit()
@@ -256,5 +250,8 @@ async def grade_code(grader: Any, question: Question, code: str) -> dict[str, An
     """Run the sandboxed grader; the verdict as a plain dict ready for the attempt row."""
     if grader is None:
         raise GraderUnavailable("code grading is switched off on this server")
+    status = grader.status()
+    if status.get("state") in ("failed", "closed"):  # no worker could start: say so, don't hang
+        raise GraderUnavailable(f"the grader is not running: {status.get('error', status['state'])}")
     verdict = await grader.grade(question.code_card, code)
     return asdict(verdict)

@@ -81,6 +81,9 @@ def test_sigkill_loses_no_committed_attempt(tmp_path: Path) -> None:
 
 
 class BusyGrader:
+    def status(self) -> dict:
+        return {"state": "ready"}
+
     async def grade(self, card: object, source: str) -> None:
         raise GraderBusy(retry_after_s=3)
 
@@ -95,3 +98,15 @@ def test_full_grader_queue_is_429_with_retry_after(client: TestClient) -> None:
     assert response.headers["retry-after"] == "3"
     assert "busy" in response.json()["detail"]
     assert client.get("/api/attempts").json() == []  # nothing half-written
+
+
+class BrokenGrader(BusyGrader):
+    def status(self) -> dict:
+        return {"state": "failed", "error": "seccomp: libseccomp.so.2 not found"}
+
+
+def test_grader_that_could_not_start_is_a_clear_503(client: TestClient) -> None:
+    client.app.state.grader = BrokenGrader()  # type: ignore[attr-defined]
+    response = client.post("/api/submissions", json={"question_id": "resnet-bottleneck", "code": "x = 1"})
+    assert response.status_code == 503
+    assert "libseccomp" in response.json()["detail"]
