@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import services
 from app.config import REPO_ROOT, Settings
+from app.csrf import CrossSiteWriteGuard
 from app.db import make_engine, make_sessionmaker
 from app.limits import BodySizeLimit, BodyTooLarge
 from app.migrate import upgrade_to_head
@@ -126,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return recording_limit + 4096 if path.endswith("/recording") else 8 * code_limit + 4096
 
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(CrossSiteWriteGuard)  # outermost: refused before anything is read
     return app
 
 
