@@ -1,6 +1,7 @@
 """Settings, read from the environment (MIANJING_*) by pydantic-settings."""
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -55,6 +56,17 @@ class Settings(BaseSettings):
         default=True,
         description="Spread review intervals by a few percent so cards learned together do not "
         "all fall due on the same day (tests turn it off for exact dates).",
+    )
+
+    auth_mode: Literal["local", "accounts"] = Field(
+        default="local",
+        description="local: one implicit user, no login (a laptop install); accounts: sign-up, "
+        "log-in and a private history per person (an instance hosted for a study group).",
+    )
+    signup_code: str | None = Field(
+        default=None,
+        description="In accounts mode, the code people must give to sign up (share it with the "
+        "group); unset lets anyone who reaches the server sign up.",
     )
 
     @property

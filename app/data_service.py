@@ -1,7 +1,8 @@
 """Your data in your hands: export everything as JSON, import it losslessly, delete it all.
 
 The export is canonical (sorted keys, rows by id, ids kept, UTC ISO datetimes), so
-export -> import into a fresh instance -> export gives the same bytes.
+export -> import into a fresh instance -> export gives the same bytes. An instance shared by
+many accounts renumbers imported rows instead (import_data's keep_ids).
 """
 
 from __future__ import annotations
@@ -93,33 +94,54 @@ def has_data(db: Session, user: User) -> bool:
 
 
 def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
-                replace: bool = False) -> dict[str, int]:
-    """Insert an export's rows with their ids; counts per table.
+                replace: bool = False, keep_ids: bool = True) -> dict[str, int]:
+    """Insert an export's rows for `user`; counts per table.
+
+    `keep_ids` keeps the file's row ids (a laptop's lossless round trip). Without it (an
+    instance shared by many accounts) rows get fresh ids, references between them are
+    rewritten, and recordings are renamed after their new attempt, so nothing in the file can
+    collide with, point at or overwrite another user's rows or files.
 
     Raises:
         NotEmpty: this user has data and `replace` is false.
         BadExport: not a mianjing export of this version, or a row does not fit.
     """
     tables, recordings = _check_document(document)
+    _check_references(tables)
     if has_data(db, user):
         if not replace:
             raise NotEmpty("this instance already holds data: import with replace=true")
         delete_data(db, user, recordings_dir)
     counts = {}
+    new_ids: dict[str, dict[Any, int]] = {}  # table -> file id -> inserted id (keep_ids=False)
+    renamed: list[tuple[str, str]] = []  # (the file's recording name, the name written under)
     try:
         for model in TABLES:
+            table = model.__tablename__
             columns = {c.name: c for c in _columns(model)}
-            rows = tables.get(model.__tablename__, [])
+            rows = tables.get(table, [])
+            inserted: list[tuple[dict[str, Any], Any]] = []
             for raw in rows:
                 unknown = set(raw) - set(columns)
                 if unknown:
-                    raise BadExport(f"{model.__tablename__}: unknown columns {sorted(unknown)}")
+                    raise BadExport(f"{table}: unknown columns {sorted(unknown)}")
                 values = {columns[k].key: _load_value(columns[k], v) for k, v in raw.items()}
-                db.add(model(user_id=user.id, **values))
+                if not keep_ids:
+                    values.pop("id", None)
+                    for column, target in REFERENCES.get(table, {}).items():
+                        if values.get(column) is not None:
+                            values[column] = new_ids[target][values[column]]
+                row = model(user_id=user.id, **values)
+                db.add(row)
+                inserted.append((raw, row))
             db.flush()
-            counts[model.__tablename__] = len(rows)
+            new_ids[table] = {raw.get("id"): row.id for raw, row in inserted}
+            if model is Attempt and not keep_ids:
+                for _, attempt in inserted:
+                    renamed.extend(_rename_recording(attempt, recordings))
+            counts[table] = len(rows)
         created = document["user"].get("created_at")
-        if created:
+        if created and keep_ids:  # a shared instance keeps the account's own sign-up date
             user.created_at = datetime.fromisoformat(created)
         db.commit()
     except BadExport:
@@ -129,8 +151,45 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
         db.rollback()
         reason = f"rows do not fit: {exc.__class__.__name__}: {exc}".splitlines()[0]
         raise BadExport(reason) from exc
-    _write_recordings(recordings, recordings_dir)
+    if keep_ids:
+        _write_recordings(recordings, recordings_dir)
+    else:
+        _write_recordings({new: recordings[old] for old, new in renamed}, recordings_dir)
     return counts
+
+
+# Columns that point at another exported row, and the table they point into.
+REFERENCES: dict[str, dict[str, str]] = {
+    Attempt.__tablename__: {"session_id": PracticeSession.__tablename__},
+    ReviewLog.__tablename__: {"card_id": ReviewCard.__tablename__,
+                              "attempt_id": Attempt.__tablename__},
+}
+
+
+def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Ids are unique per table and every reference names a row of the same file."""
+    for table, rows in tables.items():
+        ids = [row["id"] for row in rows if row.get("id") is not None]
+        if len(ids) != len(set(ids)):
+            raise BadExport(f"{table}: an id appears twice")
+    for table, references in REFERENCES.items():
+        for column, target in references.items():
+            known = {row.get("id") for row in tables.get(target, [])}
+            for row in tables.get(table, []):
+                value = row.get(column)
+                if value is not None and value not in known:
+                    raise BadExport(f"{table}.{column}: {value!r} is not a {target} of this file")
+
+
+def _rename_recording(attempt: Attempt, recordings: dict[str, str]) -> list[tuple[str, str]]:
+    """Point the attempt at its recording under its new id; drop names the file lacks."""
+    name = attempt.recording_path
+    if not name or name not in recordings:
+        attempt.recording_path = None  # a name without its file could be another user's file
+        attempt.recording_duration_s = None
+        return []
+    attempt.recording_path = f"attempt-{attempt.id}{Path(name).suffix}"
+    return [(name, attempt.recording_path)]
 
 
 def _check_document(document: Any) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:

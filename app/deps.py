@@ -6,11 +6,15 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
-from app import resume_service
+from app import accounts, resume_service
 from app.config import Settings
 from app.models import User
 from app.questions import QuestionBank
 from app.services import local_user
+
+
+class LoginRequired(Exception):
+    """Accounts mode and no valid session cookie: 401 for the API, a redirect for pages."""
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -22,8 +26,23 @@ def get_db(request: Request) -> Iterator[Session]:
 DbDep = Annotated[Session, Depends(get_db)]
 
 
-def get_user(db: DbDep) -> User:
-    return local_user(db)
+def get_optional_user(request: Request, db: DbDep) -> User | None:
+    """The local user (local mode), or the session cookie's user; None when logged out."""
+    if request.app.state.settings.auth_mode == "local":
+        user: User | None = local_user(db)
+    else:
+        user = accounts.session_user(db, request.cookies.get(accounts.COOKIE_NAME))
+    request.state.user = user  # the header shows who is signed in (pages.render)
+    return user
+
+
+OptionalUserDep = Annotated[User | None, Depends(get_optional_user)]
+
+
+def get_user(user: OptionalUserDep) -> User:
+    if user is None:
+        raise LoginRequired
+    return user
 
 
 UserDep = Annotated[User, Depends(get_user)]
@@ -33,8 +52,10 @@ def get_shared_bank(request: Request) -> QuestionBank:
     return request.app.state.bank  # type: ignore[no-any-return]
 
 
-def get_bank(request: Request, db: DbDep, user: UserDep) -> QuestionBank:
+def get_bank(request: Request, db: DbDep, user: OptionalUserDep) -> QuestionBank:
     """The shared bank plus this user's resume cards, so routes find both by id."""
+    if user is None:  # accounts mode, logged out: the public question bank only
+        return get_shared_bank(request)
     return resume_service.user_bank(db, user, get_shared_bank(request))
 
 

@@ -7,10 +7,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -18,9 +19,11 @@ from app import services
 from app.config import REPO_ROOT, Settings
 from app.csrf import CrossSiteWriteGuard
 from app.db import make_engine, make_sessionmaker
+from app.deps import LoginRequired
 from app.limits import BodySizeLimit, BodyTooLarge
 from app.migrate import upgrade_to_head
 from app.questions import load_bank
+from app.throttle import FailureThrottle
 
 log = logging.getLogger("mianjing")
 STATIC_DIR = REPO_ROOT / "static"
@@ -93,11 +96,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     _install_error_handlers(app)
-    from app.routes import api, pages, review
+    from app.routes import api, auth, pages, review
 
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(review.router)
+    if settings.auth_mode == "accounts":  # local mode keeps exactly its routes and contract
+        app.state.login_throttle = FailureThrottle()
+        app.include_router(auth.router)
     # Only the built bundle is served: never static/src or static/node_modules.
     app.mount("/static/dist", StaticFiles(directory=STATIC_DIR / "dist"), name="static")
 
@@ -160,6 +166,18 @@ def _install_error_handlers(app: FastAPI) -> None:
             {"field": _field_name(e), "message": e["msg"], "type": e["type"]} for e in exc.errors()
         ]
         return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": "log in first"}, status_code=status.HTTP_401_UNAUTHORIZED)
+        url = "/login"
+        if request.method in ("GET", "HEAD"):  # come back here after logging in
+            here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            url += "?" + urlencode({"next": here})
+        if request.headers.get("hx-request") == "true":  # htmx would swap the login page in
+            return Response(status_code=status.HTTP_401_UNAUTHORIZED, headers={"HX-Redirect": url})
+        return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
 
     @app.exception_handler(services.NotFound)
     async def not_found(request: Request, exc: services.NotFound) -> Any:

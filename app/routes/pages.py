@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
-from app import i18n, resume_service, review_service, services
+from app import accounts, i18n, resume_service, review_service, services
 from app.config import REPO_ROOT
 from app.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
 from app.interview import GRADES, next_card, plan_interview, summarise
@@ -42,12 +42,26 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     lang = i18n.negotiate(request)
     i18n.current_lang.set(lang)
     context.setdefault("highlight_css", HIGHLIGHT_CSS)
+    # The header's "Signed in as" (accounts mode); set by deps.get_optional_user when resolved.
+    settings = getattr(request.app.state, "settings", None)
+    context.setdefault("accounts_mode", settings is not None and settings.auth_mode == "accounts")
+    context.setdefault("current_user", _current_user(request) if context["accounts_mode"] else None)
     response = templates.TemplateResponse(
         request, name, {"lang": lang, **context}, status_code=status_code
     )
     if request.query_params.get("lang") in i18n.SUPPORTED:
         response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
     return response
+
+
+def _current_user(request: Request) -> Any:
+    """The signed-in user for the header; looked up here when the route did not need one."""
+    if not hasattr(request.state, "user"):
+        with request.app.state.sessionmaker() as db:
+            request.state.user = accounts.session_user(
+                db, request.cookies.get(accounts.COOKIE_NAME)
+            )
+    return request.state.user
 
 
 def render_error(request: Request, status_code: int, message: str) -> HTMLResponse:

@@ -191,7 +191,8 @@ def _import(db: DbDep, user: UserDep, settings: SettingsDep, document: Any,
             replace: bool) -> ImportOut:
     try:
         counts = data_service.import_data(db, user, document, settings.recordings_dir,
-                                          replace=replace)
+                                          replace=replace,
+                                          keep_ids=settings.auth_mode == "local")
     except data_service.NotEmpty as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     except data_service.BadExport as exc:

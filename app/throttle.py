@@ -1,0 +1,59 @@
+"""Count failed logins per key (a username, an IP) in memory; too many in a window -> wait.
+
+In memory on purpose: one server process per instance; a restart forgets, which is fine for
+slowing down password guessing from a study group's LAN, not a defence against a botnet.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+MAX_FAILURES = 10
+WINDOW_S = 15 * 60
+MAX_KEYS = 10_000  # forget the stalest keys beyond this, so guessing many names cannot eat memory
+
+
+class FailureThrottle:
+    def __init__(self, max_failures: int = MAX_FAILURES, window_s: float = WINDOW_S,
+                 clock: Callable[[], float] = time.monotonic):
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()  # sync routes run in a thread pool
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        stamps = self._failures.get(key, deque())
+        while stamps and stamps[0] <= now - self.window_s:
+            stamps.popleft()
+        return stamps
+
+    def retry_after(self, *keys: str) -> int:
+        """Seconds to wait before any of `keys` may try again; 0 when none is blocked."""
+        now = self.clock()
+        wait = 0.0
+        with self._lock:
+            for key in keys:
+                stamps = self._recent(key, now)
+                if len(stamps) >= self.max_failures:
+                    wait = max(wait, stamps[-self.max_failures] + self.window_s - now)
+        return math.ceil(wait) if wait > 0 else 0
+
+    def fail(self, *keys: str) -> None:
+        now = self.clock()
+        with self._lock:
+            for key in keys:
+                stamps = self._recent(key, now)
+                stamps.append(now)
+                self._failures.pop(key, None)
+                self._failures[key] = stamps  # re-inserted: dict order is least recent first
+            while len(self._failures) > MAX_KEYS:
+                del self._failures[next(iter(self._failures))]
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
