@@ -107,14 +107,22 @@ def _add_data_commands(commands: Any) -> None:
     restore.add_argument("--replace", action="store_true", help="delete the current data first")
     delete = actions.add_parser("delete", help="delete all your data and recordings")
     delete.add_argument("--yes", action="store_true", help="confirm: nothing is deleted without it")
+    for action in (export, restore, delete):
+        action.add_argument(
+            "--user", default=None,
+            help="an account's username (accounts mode); default: the single local user",
+        )
 
 
 def _data(args: argparse.Namespace) -> int:
     import json
 
+    from sqlalchemy import select
+
     from app import data_service
     from app.db import make_engine, make_sessionmaker
     from app.migrate import upgrade_to_head
+    from app.models import User
     from app.services import local_user
 
     settings = Settings()
@@ -126,7 +134,14 @@ def _data(args: argparse.Namespace) -> int:
     upgrade_to_head(engine)
     try:
         with make_sessionmaker(engine)() as db:
-            user = local_user(db)
+            if args.user is None:
+                user = local_user(db)
+            else:
+                found = db.scalar(select(User).where(User.name == args.user.lower()))
+                if found is None:
+                    print(f"--user: no account named {args.user!r}", file=sys.stderr)
+                    return 1
+                user = found
             if args.action == "export":
                 text = data_service.dumps(
                     data_service.export_data(db, user, settings.recordings_dir)
@@ -139,8 +154,10 @@ def _data(args: argparse.Namespace) -> int:
             if args.action == "import":
                 try:
                     document = json.loads(args.file.read_text(encoding="utf-8"))
+                    # Into an account of a shared instance: fresh ids, so nothing collides.
                     counts = data_service.import_data(
-                        db, user, document, settings.recordings_dir, replace=args.replace
+                        db, user, document, settings.recordings_dir, replace=args.replace,
+                        keep_ids=args.user is None,
                     )
                 except (OSError, ValueError, data_service.NotEmpty,
                         data_service.BadExport) as exc:

@@ -145,3 +145,30 @@ def test_cli_export_import_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert cli.main(["data", "delete", "--yes"]) == 0
     assert cli.main(["data", "export", str(again)]) == 0
     assert all(rows == [] for rows in json.loads(again.read_text())["tables"].values())
+
+
+def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    settings = make_settings(tmp_path / "shared", auth_mode="accounts")
+    with TestClient(create_app(settings)) as client:
+        for name in ("ana", "bob"):
+            client.cookies.clear()
+            signed_up = client.post("/api/auth/signup", json={"username": name, "password": "correct horse"})
+            assert signed_up.status_code == 201
+            answered = client.post("/api/attempts", json={"question_id": "transformer-basics",
+                                                          "answer": f"{name}'s answer", "self_grade": "good"})
+            assert answered.status_code == 201
+    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "shared"))
+    out = tmp_path / "ana.json"
+    assert cli.main(["data", "export", str(out), "--user", "ana"]) == 0
+    attempts = json.loads(out.read_text())["tables"]["attempt"]
+    assert [a["answer"] for a in attempts] == ["ana's answer"]
+    assert cli.main(["data", "export", str(out), "--user", "nobody"]) == 1
+    assert "no account named 'nobody'" in capsys.readouterr().err
+    assert cli.main(["data", "delete", "--yes", "--user", "bob"]) == 0
+    assert cli.main(["data", "import", str(out), "--user", "bob"]) == 0  # fresh ids: no clash with ana
+    bob = tmp_path / "bob.json"
+    assert cli.main(["data", "export", str(bob), "--user", "bob"]) == 0
+    assert [a["answer"] for a in json.loads(bob.read_text())["tables"]["attempt"]] == ["ana's answer"]
+    assert cli.main(["data", "export", str(out), "--user", "ana"]) == 0  # ana's data untouched
+    assert len(json.loads(out.read_text())["tables"]["attempt"]) == 1
