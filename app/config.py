@@ -34,6 +34,10 @@ class Settings(BaseSettings):
         default=16, ge=1, le=1000,
         description="Submissions that may wait for a worker before new ones get HTTP 429.",
     )
+    grader_per_user_limit: int = Field(
+        default=4, ge=1, le=100,
+        description="Submissions one user may have graded or queued at once (more get HTTP 429).",
+    )
     max_code_bytes: int = Field(
         default=64 * 1024, ge=1024,
         description="Largest accepted code or answer text, in bytes (larger gets HTTP 413).",

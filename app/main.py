@@ -20,6 +20,7 @@ from app.config import REPO_ROOT, Settings
 from app.csrf import CrossSiteWriteGuard
 from app.db import make_engine, make_sessionmaker
 from app.deps import LoginRequired
+from app.fairness import PerUserLimit
 from app.limits import BodySizeLimit, BodyTooLarge
 from app.migrate import upgrade_to_head
 from app.questions import load_bank
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.bank = load_bank(settings.questions_dir)
         app.state.grader = start_grader(settings)
+        app.state.per_user_limit = PerUserLimit(settings.grader_per_user_limit)
         announcer = asyncio.create_task(announce_sandbox(app.state.grader))
         log.info("%d cards, data in %s", len(app.state.bank), settings.data_dir)
         try:
@@ -202,7 +204,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def grader_busy(request: Request, exc: GraderBusy) -> JSONResponse:
         retry = str(getattr(exc, "retry_after_s", 5))
         return JSONResponse(
-            {"detail": f"the grader is busy: try again in {retry} s"},
+            {"detail": str(exc)},
             status_code=status.HTTP_429_TOO_MANY_REQUESTS,
             headers={"Retry-After": retry},
         )

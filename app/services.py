@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import review_service
 from app.db import utcnow
+from app.fairness import PerUserLimit
 from app.interview import CardProgress, PlannedCard, progress
 from app.models import LOCAL_USER_NAME, Attempt, PracticeSession, User
 from app.questions import Question
@@ -42,7 +44,11 @@ def local_user(db: Session) -> User:
     if user is None:
         user = User(name=LOCAL_USER_NAME)
         db.add(user)
-        db.commit()
+        try:
+            db.commit()
+        except IntegrityError:  # two first requests at once: the other one created it
+            db.rollback()
+            user = db.scalars(select(User).where(User.name == LOCAL_USER_NAME)).one()
     return user
 
 
@@ -246,12 +252,16 @@ class GraderUnavailable(Exception):
     """Code grading is switched off (MIANJING_GRADER_WORKERS=0) or did not start."""
 
 
-async def grade_code(grader: Any, question: Question, code: str) -> dict[str, Any]:
+async def grade_code(
+    grader: Any, question: Question, code: str, *, user: User, limit: PerUserLimit | None = None
+) -> dict[str, Any]:
     """Run the sandboxed grader; the verdict as a plain dict ready for the attempt row."""
     if grader is None:
         raise GraderUnavailable("code grading is switched off on this server")
     status = grader.status()
     if status.get("state") in ("failed", "closed"):  # no worker could start: say so, don't hang
         raise GraderUnavailable(f"the grader is not running: {status.get('error', status['state'])}")
-    verdict = await grader.grade(question.code_card, code)
-    return asdict(verdict)
+    if limit is None:
+        return asdict(await grader.grade(question.code_card, code))
+    with limit.hold(user.id):
+        return asdict(await grader.grade(question.code_card, code))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -204,6 +204,7 @@ def delete_recording(attempt_id: int, db: DbDep, user: UserDep, settings: Settin
     responses={413: {"model": ErrorOut}, 429: {"model": ErrorOut}, 503: {"model": ErrorOut}},
 )
 async def create_submission(
+    request: Request,
     body: SubmissionCreate,
     db: DbDep,
     user: UserDep,
@@ -218,7 +219,9 @@ async def create_submission(
         )
     _check_size(body.code, "code", settings.max_code_bytes)
     services.check_session_card(db, user, body.session_id, question)
-    verdict = await services.grade_code(grader, question, body.code)
+    verdict = await services.grade_code(
+        grader, question, body.code, user=user, limit=request.app.state.per_user_limit
+    )
     # The fsync'd commit runs in the thread pool so the event loop keeps serving pages.
     attempt = await run_in_threadpool(
         services.record_submission,

@@ -200,7 +200,9 @@ async def _answer(
             services.save_recording(db, attempt, settings.recordings_dir, recording[0],
                                     recording[1], duration_s=recording_duration_s)
         return _see_other(_card_url(session_id, index, question.id, attempt.id))
-    verdict = await services.grade_code(grader, question, answer)
+    verdict = await services.grade_code(
+        grader, question, answer, user=user, limit=request.app.state.per_user_limit
+    )
     attempt = await run_in_threadpool(
         services.record_submission, db, user, question, code=answer, verdict=verdict,
         session_id=session_id, duration_s=duration_s,

@@ -110,3 +110,44 @@ def test_grader_that_could_not_start_is_a_clear_503(client: TestClient) -> None:
     response = client.post("/api/submissions", json={"question_id": "resnet-bottleneck", "code": "x = 1"})
     assert response.status_code == 503
     assert "libseccomp" in response.json()["detail"]
+
+
+class SlowGrader(BusyGrader):
+    """Holds every submission until released, so several are in flight at once."""
+
+    def __init__(self) -> None:
+        import asyncio
+
+        self.release = asyncio.Event()
+
+    async def grade(self, card: object, source: str) -> object:
+        from app.judge import Verdict
+
+        await self.release.wait()
+        return Verdict(status="passed", checks=[], feedback="", stdout="", duration_ms=1.0, line=None)
+
+
+def test_one_user_cannot_fill_the_shared_queue(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from app.config import Settings
+    from app.main import create_app
+
+    async def scenario() -> list[int]:
+        app = create_app(Settings(data_dir=tmp_path, grader_workers=0, grader_per_user_limit=2))
+        async with app.router.lifespan_context(app):
+            grader = SlowGrader()
+            app.state.grader = grader
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                body = {"question_id": "resnet-bottleneck", "code": "x = 1"}
+                held = [asyncio.create_task(client.post("/api/submissions", json=body)) for _ in range(2)]
+                await asyncio.sleep(0.2)  # both are now waiting inside the grader
+                third = await client.post("/api/submissions", json=body)
+                grader.release.set()
+                return [third.status_code, *[(await task).status_code for task in held]]
+
+    # Also the first requests of a fresh instance racing to create the local user (was a 500).
+    assert asyncio.run(asyncio.wait_for(scenario(), 60)) == [429, 201, 201]
