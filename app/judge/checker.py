@@ -227,7 +227,11 @@ def _hint(check: str, key: str) -> str:
         return " (BatchNorm momentum should be 0.1 and every BN must run in train mode)"
     if check == "train":
         return " (in train mode BatchNorm normalises with the batch's statistics)"
-    return " (a .detach(), .data or a non-differentiable op cuts the gradient?)"
+    # Both directions happen: a path cut by .detach()/.data, or an extra path through an output that
+    # should carry none (returned running statistics still attached to the graph).
+    return (" (is a gradient path cut by .detach(), .data or a non-differentiable op, or does an"
+            " output that should carry no gradient, such as updated running statistics, stay"
+            " attached to the graph?)")
 
 
 def _check_function(card: CodeCard, spec: FunctionSpec, report: Report, tensors: dict,
