@@ -80,7 +80,8 @@ def list_sessions(db: Session, user: User, limit: int = 50) -> list[PracticeSess
     return list(db.scalars(query))
 
 
-def _check_session_card(db: Session, user: User, session_id: int | None, question: Question) -> None:
+def check_session_card(db: Session, user: User, session_id: int | None, question: Question) -> None:
+    """The card must belong to the session (routes call it before grading: no wasted sandbox run)."""
     if session_id is None:
         return
     session = get_session(db, user, session_id)
@@ -117,7 +118,7 @@ def record_attempt(
     duration_s: float | None = None,
 ) -> Attempt:
     """Store an answer; finished when self-graded. One transaction: all or nothing."""
-    _check_session_card(db, user, session_id, question)
+    check_session_card(db, user, session_id, question)
     now = utcnow()
     attempt = _new_attempt(
         user, question, session_id, answer=answer, duration_s=duration_s, self_grade=self_grade,
@@ -142,7 +143,7 @@ def record_submission(
     duration_s: float | None = None,
 ) -> Attempt:
     """Store graded code as an attempt; the self-grade comes later."""
-    _check_session_card(db, user, session_id, question)
+    check_session_card(db, user, session_id, question)
     attempt = _new_attempt(
         user, question, session_id, answer=code, duration_s=duration_s, verdict=verdict,
         status=verdict["status"],
@@ -150,11 +151,6 @@ def record_submission(
     db.add(attempt)
     db.commit()
     return attempt
-
-
-def check_session_card(db: Session, user: User, session_id: int | None, question: Question) -> None:
-    """Raise before grading, so a bad session id costs no sandbox run."""
-    _check_session_card(db, user, session_id, question)
 
 
 def grade_attempt(

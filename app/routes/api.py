@@ -37,19 +37,33 @@ AUDIO_TYPES = {
 }
 
 
-def _question(bank: QuestionBank, question_id: str) -> Question:
+def question_or_404(bank: QuestionBank, question_id: str) -> Question:
     question = bank.get(question_id)
     if question is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"question {question_id!r} not found")
     return question
 
 
-def _check_size(text: str, field: str, limit: int) -> None:
+def check_size(text: str, field: str, limit: int) -> None:
     size = len(text.encode("utf-8"))
     if size > limit:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE, f"{field}: {size} bytes is over the {limit}-byte limit"
         )
+
+
+async def read_audio(audio: UploadFile, limit: int) -> tuple[bytes, str] | None:
+    """An uploaded recording and its file suffix, None when empty; 415/413 for a wrong type or size."""
+    content_type = (audio.content_type or "").split(";")[0].strip()
+    if content_type not in AUDIO_TYPES:
+        raise HTTPException(
+            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+            f"audio: {content_type or 'no type'} is not one of {', '.join(AUDIO_TYPES)}",
+        )
+    data = await audio.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "audio: recording too large")
+    return (data, AUDIO_TYPES[content_type]) if data else None
 
 
 @router.get("/questions", response_model=list[QuestionSummary])
@@ -64,14 +78,14 @@ def list_questions(
 
 @router.get("/questions/{question_id}", response_model=QuestionDetail)
 def get_question(question_id: str, bank: BankDep, lang: Lang = "en") -> QuestionDetail:
-    return views.question_detail(_question(bank, question_id), lang)
+    return views.question_detail(question_or_404(bank, question_id), lang)
 
 
 @router.post("/sessions", response_model=SessionOut, status_code=status.HTTP_201_CREATED)
 def create_session(db: DbDep, user: UserDep, bank: BankDep, body: SessionCreate | None = None) -> SessionOut:
     body = body or SessionCreate()
     for question_id in body.question_ids or ():
-        _question(bank, question_id)
+        question_or_404(bank, question_id)
     plan = plan_interview(
         bank,
         stages=body.stages or STAGES,
@@ -98,8 +112,8 @@ def get_session(session_id: int, db: DbDep, user: UserDep) -> SessionOut:
 def create_attempt(
     body: AttemptCreate, db: DbDep, user: UserDep, bank: BankDep, settings: SettingsDep
 ) -> AttemptOut:
-    question = _question(bank, body.question_id)
-    _check_size(body.answer, "answer", settings.max_code_bytes)
+    question = question_or_404(bank, body.question_id)
+    check_size(body.answer, "answer", settings.max_code_bytes)
     attempt = services.record_attempt(
         db,
         user,
@@ -143,7 +157,7 @@ def get_attempt(attempt_id: int, db: DbDep, user: UserDep) -> AttemptOut:
 @router.patch("/attempts/{attempt_id}", response_model=AttemptOut)
 def grade_attempt(attempt_id: int, body: AttemptGrade, db: DbDep, user: UserDep, bank: BankDep) -> AttemptOut:
     attempt = services.get_attempt(db, user, attempt_id)
-    question = _question(bank, attempt.question_id)
+    question = question_or_404(bank, attempt.question_id)
     services.grade_attempt(db, user, attempt, question, body.self_grade, body.rubric_hits)
     return views.attempt_out(attempt)
 
@@ -165,18 +179,10 @@ async def upload_recording(
     duration_s: Annotated[float | None, Form(ge=0, le=7200)] = None,
 ) -> AttemptOut:
     attempt = services.get_attempt(db, user, attempt_id)
-    content_type = (audio.content_type or "").split(";")[0].strip()
-    if content_type not in AUDIO_TYPES:
-        raise HTTPException(
-            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-            f"audio: {content_type or 'no type'} is not one of {', '.join(AUDIO_TYPES)}",
-        )
-    data = await audio.read(settings.max_recording_bytes + 1)
-    if len(data) > settings.max_recording_bytes:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "audio: recording too large")
-    if not data:
+    recording = await read_audio(audio, settings.max_recording_bytes)
+    if recording is None:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "audio: empty file")
-    services.save_recording(db, attempt, settings.recordings_dir, data, AUDIO_TYPES[content_type], duration_s)
+    services.save_recording(db, attempt, settings.recordings_dir, *recording, duration_s)
     return views.attempt_out(attempt)
 
 
@@ -212,12 +218,12 @@ async def create_submission(
     settings: SettingsDep,
     grader: GraderDep,
 ) -> SubmissionOut:
-    question = _question(bank, body.question_id)
+    question = question_or_404(bank, body.question_id)
     if question.kind != "code":
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"question_id: {question.id!r} is not a coding card"
         )
-    _check_size(body.code, "code", settings.max_code_bytes)
+    check_size(body.code, "code", settings.max_code_bytes)
     services.check_session_card(db, user, body.session_id, question)
     verdict = await services.grade_code(
         grader, question, body.code, user=user, limit=request.app.state.per_user_limit

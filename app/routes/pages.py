@@ -17,7 +17,7 @@ from app.interview import GRADES, next_card, plan_interview, summarise
 from app.markdown import pygments_css, render_markdown
 from app.models import Attempt, PracticeSession
 from app.questions import STAGES, Question, QuestionBank
-from app.routes.api import AUDIO_TYPES
+from app.routes.api import check_size, question_or_404, read_audio
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(
@@ -76,13 +76,6 @@ def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
 
 
-def _question(bank: QuestionBank, question_id: str) -> Question:
-    question = bank.get(question_id)
-    if question is None:
-        raise HTTPException(404, f"question {question_id!r} not found")
-    return question
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: DbDep, user: UserDep, bank: BankDep) -> HTMLResponse:
     sessions = services.list_sessions(db, user, limit=5)
@@ -125,7 +118,7 @@ def _session_card(
     session = services.get_session(db, user, session_id)
     if not 0 <= index < len(session.plan):
         raise HTTPException(404, f"session {session_id} has no card {index}")
-    question = _question(bank, session.plan[index]["question_id"])
+    question = question_or_404(bank, session.plan[index]["question_id"])
     attempts = [a for a in session.attempts if a.question_id == question.id]
     return session, question, attempts[-1] if attempts else None
 
@@ -168,7 +161,7 @@ def question_page(
     request: Request, question_id: str, db: DbDep, user: UserDep, bank: BankDep,
     attempt: int | None = None,
 ) -> HTMLResponse:
-    question = _question(bank, question_id)
+    question = question_or_404(bank, question_id)
     current = services.get_attempt(db, user, attempt) if attempt is not None else None
     if current is not None and current.question_id != question.id:
         raise HTTPException(404, f"attempt {attempt} is not for {question_id}")
@@ -189,10 +182,11 @@ async def _answer(
     answer: str, duration_s: float | None, session_id: int | None, index: int | None,
     audio: UploadFile | None = None, recording_duration_s: float | None = None,
 ) -> Response:
-    if len(answer.encode()) > settings.max_code_bytes:
-        raise HTTPException(413, f"your answer is over the {settings.max_code_bytes}-byte limit")
+    check_size(answer, "answer", settings.max_code_bytes)
     if question.kind == "open":
-        recording = await read_recording(audio, settings.max_recording_bytes)
+        recording = None
+        if audio is not None and audio.filename:  # the form's file input may be left empty
+            recording = await read_audio(audio, settings.max_recording_bytes)
         attempt = services.record_attempt(
             db, user, question, answer=answer, session_id=session_id, duration_s=duration_s
         )
@@ -212,19 +206,6 @@ async def _answer(
         return render(request, "_verdict.html", attempt=attempt, question=question,
                       reveal_url=reveal_url)
     return _see_other(_card_url(session_id, index, question.id, attempt.id))
-
-
-async def read_recording(audio: UploadFile | None, limit: int) -> tuple[bytes, str] | None:
-    """The uploaded voice answer and its file suffix; None when no file was chosen."""
-    if audio is None or not audio.filename:
-        return None
-    content_type = (audio.content_type or "").split(";")[0].strip()
-    if content_type not in AUDIO_TYPES:
-        raise HTTPException(415, f"audio: {content_type or 'no type'} is not a supported recording")
-    data = await audio.read(limit + 1)
-    if len(data) > limit:
-        raise HTTPException(413, "audio: recording too large")
-    return (data, AUDIO_TYPES[content_type]) if data else None
 
 
 @router.post("/sessions/{session_id}/cards/{index}/answer")
@@ -248,7 +229,7 @@ async def single_answer(
     audio: Annotated[UploadFile | None, File()] = None,
     recording_duration_s: Annotated[float | None, Form(ge=0, le=7200)] = None,
 ) -> Response:
-    question = _question(bank, question_id)
+    question = question_or_404(bank, question_id)
     return await _answer(request, db, user, settings, grader, question, answer, duration_s,
                          None, None, audio, recording_duration_s)
 
@@ -261,7 +242,7 @@ def grade(
     if self_grade not in GRADES:
         raise HTTPException(422, f"self_grade must be one of {', '.join(GRADES)}")
     attempt = services.get_attempt(db, user, attempt_id)
-    question = _question(bank, attempt.question_id)
+    question = question_or_404(bank, attempt.question_id)
     services.grade_attempt(db, user, attempt, question, self_grade, rubric or [])
     if attempt.session_id is not None:
         return _see_other(f"/sessions/{attempt.session_id}")
