@@ -56,7 +56,7 @@ def _serve(host: str, port: int, reload: bool) -> int:
 
 
 def _check(questions_dir: Path, *, quick: bool) -> int:
-    from app.questions import BankError, load_bank
+    from app.domain.cards import BankError, load_bank
 
     try:
         bank = load_bank(questions_dir, with_grader=not quick)
@@ -119,11 +119,11 @@ def _data(args: argparse.Namespace) -> int:
 
     from sqlalchemy import select
 
-    from app import data_service
-    from app.db import make_engine, make_sessionmaker
-    from app.migrate import upgrade_to_head
-    from app.models import User
-    from app.services import local_user
+    from app.services import data as data_service
+    from app.services.attempts import local_user
+    from app.store.db import make_engine, make_sessionmaker
+    from app.store.migrate import upgrade_to_head
+    from app.store.models import User
 
     settings = Settings()
     if args.action == "delete" and not args.yes:

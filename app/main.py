@@ -15,16 +15,16 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app import services
 from app.config import REPO_ROOT, Settings
-from app.csrf import CrossSiteWriteGuard
-from app.db import make_engine, make_sessionmaker
-from app.deps import LoginRequired
-from app.fairness import PerUserLimit
-from app.limits import BodySizeLimit, BodyTooLarge
-from app.migrate import upgrade_to_head
-from app.questions import load_bank
-from app.throttle import FailureThrottle
+from app.domain.cards import load_bank
+from app.services import attempts as services
+from app.services.fairness import PerUserLimit
+from app.services.throttle import FailureThrottle
+from app.store.db import make_engine, make_sessionmaker
+from app.store.migrate import upgrade_to_head
+from app.web.body_limit import BodySizeLimit, BodyTooLarge
+from app.web.csrf import CrossSiteWriteGuard
+from app.web.deps import LoginRequired
 
 log = logging.getLogger("mianjing")
 STATIC_DIR = REPO_ROOT / "static"
@@ -36,7 +36,7 @@ def start_grader(settings: Settings) -> Any:
         log.warning("code grading is switched off (MIANJING_GRADER_WORKERS=0)")
         return None
     from app.judge import Grader
-    from app.judge.policy import DEFAULT_PROTECTED_PATHS, SandboxPolicy
+    from app.judge.sandbox.policy import DEFAULT_PROTECTED_PATHS, SandboxPolicy
 
     # The configured data dir may live outside the repo: it must never become readable either.
     policy = SandboxPolicy(
@@ -98,7 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     _install_error_handlers(app)
-    from app.routes import api, auth, pages, review
+    from app.web.routes import api, auth, pages, review
 
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -155,7 +155,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if _wants_html(request):
-            from app.routes.pages import render_error
+            from app.web.routes.pages import render_error
 
             return render_error(request, exc.status_code, str(exc.detail))
         return JSONResponse(
@@ -198,7 +198,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def grader_off(request: Request, exc: services.GraderUnavailable) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
-    from app.judge.sandbox import GraderBusy
+    from app.judge.sandbox.pool import GraderBusy
 
     @app.exception_handler(GraderBusy)
     async def grader_busy(request: Request, exc: GraderBusy) -> JSONResponse:

@@ -7,8 +7,8 @@ import asyncio
 import statistics
 import time
 
-from app.judge.policy import SandboxPolicy
-from app.judge.sandbox import SandboxPool
+from app.judge.sandbox.policy import SandboxPolicy
+from app.judge.sandbox.pool import SandboxPool
 
 CONV = b"""
 import torch

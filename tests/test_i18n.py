@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
-from app import i18n
+from app.web import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "app" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
@@ -96,7 +96,7 @@ def test_js_messages_cover_every_t_literal() -> None:
     assert len(literals) > 30, "static/src lost its t(\"...\") calls?"
     listed = set(i18n.JS_MESSAGES)
     missing = {m: sorted(files) for m, files in literals.items() if m not in listed}
-    assert not missing, f"add these to app.i18n.JS_MESSAGES: {missing}"
+    assert not missing, f"add these to app.web.i18n.JS_MESSAGES: {missing}"
     unused = listed - set(literals)
     assert not unused, f"JS_MESSAGES lists strings no JS uses: {sorted(unused)}"
     assert len(i18n.JS_MESSAGES) == len(listed), "JS_MESSAGES has duplicates"
@@ -114,14 +114,14 @@ def test_js_translates_only_literals() -> None:
 
 
 def test_dynamic_labels_are_translated() -> None:
-    from app.interview import GRADES
-    from app.questions import STAGES
-    from app.routes.pages import NAV_LINKS
+    from app.domain.cards import STAGES
+    from app.domain.interview import GRADES
+    from app.web.routes.pages import NAV_LINKS
 
     catalog = i18n._catalog("zh")
     dynamic = [label for _, label, _ in NAV_LINKS] + [s.capitalize() for s in STAGES] + list(GRADES)
     missing = [m for m in dynamic if m not in catalog]
-    assert not missing, f"list these with N_() in app.i18n.DYNAMIC_MESSAGES: {missing}"
+    assert not missing, f"list these with N_() in app.web.i18n.DYNAMIC_MESSAGES: {missing}"
 
 
 def test_chinese_home_page_and_js_catalog(client: TestClient) -> None:

@@ -7,8 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.db import Base, make_engine
-from app.migrate import alembic_config, upgrade_to_head
+from app.store.db import Base, make_engine
+from app.store.migrate import alembic_config, upgrade_to_head
 
 
 def test_head_matches_the_models(tmp_path: Path) -> None:

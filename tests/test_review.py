@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app import review
-from app.review import CodeOutcome, Rating, State
+from app.domain import scheduling as review
+from app.domain.scheduling import CodeOutcome, Rating, State
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 

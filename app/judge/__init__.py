@@ -1,6 +1,6 @@
 """The grader: knows nothing of FastAPI or SQLAlchemy.
 
-Kept import-light on purpose: the sandbox zygote imports `app.judge.harness`, which runs this
+Kept import-light on purpose: the sandbox zygote imports `app.judge.harness.runner`, which runs this
 file first, so the server-side pieces (pydantic specs, checker, pool) load lazily on first use.
 """
 
@@ -19,7 +19,7 @@ __all__ = ["CardError", "Check", "CodeCard", "Grader", "GraderBusy", "Verdict", 
            "check_card", "grade_in_process", "load_code_card", "write_reference"]
 
 _LAZY = {
-    "Grader": "app.judge.grader", "GraderBusy": "app.judge.sandbox",
+    "Grader": "app.judge.grader", "GraderBusy": "app.judge.sandbox.pool",
     "CardError": "app.judge.spec", "CodeCard": "app.judge.spec", "load_code_card": "app.judge.spec",
     "build_reference": "app.judge.build", "write_reference": "app.judge.build",
     "check_card": "app.judge.build", "grade_in_process": "app.judge.build",

@@ -19,7 +19,9 @@ import yaml
 from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
-from app.judge import checker, harness, wire
+from app.judge import checker
+from app.judge.harness import runner as harness
+from app.judge.harness import wire
 from app.judge.spec import (
     REFERENCE_FILE,
     REFERENCE_FORMAT,

@@ -12,8 +12,9 @@ import logging
 import torch
 from pydantic import ValidationError
 
-from app.judge import diagnose, wire
+from app.judge import diagnose
 from app.judge.compare import compare
+from app.judge.harness import wire
 from app.judge.report import CaseReport, ErrorReport, Report
 from app.judge.spec import CodeCard, FunctionSpec, ModuleSpec
 from app.judge.verdict import Check, RunOutcome, Status, Verdict

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.judge import checker
 from app.judge.build import make_request
-from app.judge.sandbox import GraderBusy, SandboxPool
+from app.judge.sandbox.pool import GraderBusy, SandboxPool
 from app.judge.spec import CodeCard
 from app.judge.verdict import RunOutcome, Verdict
 
@@ -19,12 +19,12 @@ class Grader:
 
     def __init__(self, policy=None, *, workers: int = 2, queue_limit: int = 16):
         if policy is None:
-            from app.judge.policy import SandboxPolicy
+            from app.judge.sandbox.policy import SandboxPolicy
             policy = SandboxPolicy()
         self.pool = SandboxPool(policy, workers=workers, queue_limit=queue_limit,
-                                entry="app.judge.harness:run_in_child",
+                                entry="app.judge.harness.runner:run_in_child",
                                 preload=("torch", "torch.nn", "torch.nn.functional",
-                                         "app.judge.harness"))
+                                         "app.judge.harness.runner"))
 
     def start(self) -> None:
         self.pool.start()

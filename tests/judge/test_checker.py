@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from app.judge import harness, wire
 from app.judge.build import load_card_dir, make_request
 from app.judge.checker import judge
 from app.judge.compare import compare
+from app.judge.harness import runner as harness
+from app.judge.harness import wire
 from app.judge.spec import Tolerance
 from app.judge.verdict import RunOutcome
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from app.judge import dataflow, harness, wire
 from app.judge.build import load_card_dir, make_request
+from app.judge.harness import dataflow, wire
+from app.judge.harness import runner as harness
 
 torch.set_num_threads(1)
 
@@ -96,7 +97,7 @@ def test_harness_imports_nothing_at_run_time():
     script = f"""
 import sys, torch
 torch.set_num_threads(1)
-import app.judge.harness as h
+import app.judge.harness.runner as h
 from pathlib import Path
 from app.judge.build import load_card_dir, make_request
 card = load_card_dir(Path({str(BASIC)!r}))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.judge.policy import (
+from app.judge.sandbox.policy import (
     DEFAULT_PROTECTED_PATHS,
     PROJECT_ROOT,
     SandboxPolicy,

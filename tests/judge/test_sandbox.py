@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from app.judge.confine import LAYERS
-from app.judge.policy import PROJECT_ROOT, SandboxPolicy
-from app.judge.sandbox import WORKER_RESTARTED, GraderBusy, SandboxPool
+from app.judge.sandbox.confine import LAYERS
+from app.judge.sandbox.policy import PROJECT_ROOT, SandboxPolicy
+from app.judge.sandbox.pool import WORKER_RESTARTED, GraderBusy, SandboxPool
 
 ATTACKS = sorted((Path(__file__).parent / "attacks").glob("*.py"))
 ENTRY = "tests.judge.sandbox_entries:run_code"

@@ -59,7 +59,7 @@ def sandbox():
     try:
         from app.judge.grader import Grader
     except ImportError as exc:
-        pytest.skip(f"app.judge.sandbox not importable: {exc}")
+        pytest.skip(f"app.judge.sandbox.pool not importable: {exc}")
     loop = asyncio.new_event_loop()
     grader = Grader(workers=2)
 

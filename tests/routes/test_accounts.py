@@ -12,12 +12,12 @@ from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from app import accounts
 from app.config import Settings
-from app.db import utcnow
 from app.main import create_app
-from app.models import Attempt, LoginSession, PracticeSession, ReviewCard, User
-from app.routes.auth import safe_next
+from app.services import accounts
+from app.store.db import utcnow
+from app.store.models import Attempt, LoginSession, PracticeSession, ReviewCard, User
+from app.web.routes.auth import safe_next
 
 HTML = {"accept": "text/html"}
 PASSWORD = "correct horse battery"

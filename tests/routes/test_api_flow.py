@@ -5,8 +5,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from app.config import Settings
+from app.domain.cards import STAGES
 from app.main import create_app
-from app.questions import STAGES
 
 
 def answer_card(client: TestClient, session_id: int, question_id: str, grade: str = "good") -> dict:

@@ -1,6 +1,6 @@
 from fastapi.testclient import TestClient
 
-from app.questions import CJK, STAGES
+from app.domain.cards import CJK, STAGES
 
 
 def test_healthz_reports_status_and_grader(client: TestClient) -> None:

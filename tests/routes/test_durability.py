@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from app.judge.sandbox import GraderBusy
+from app.judge.sandbox.pool import GraderBusy
 
 ROOT = Path(__file__).resolve().parents[2]
 

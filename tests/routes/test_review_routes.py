@@ -8,11 +8,11 @@ from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from app import services
 from app.config import Settings
-from app.db import utcnow
 from app.main import create_app
-from app.models import ReviewCard, ReviewLog
+from app.services import attempts as services
+from app.store.db import utcnow
+from app.store.models import ReviewCard, ReviewLog
 from tests.conftest import make_settings
 
 HTML = {"accept": "text/html"}

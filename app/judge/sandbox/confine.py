@@ -1,0 +1,199 @@
+"""Isolation a freshly forked child applies to itself, in SANDBOX.md's order, before user code.
+
+Runs inside the zygote's child only. Every layer reports "on" or "off: why"; a layer listed in
+`required` (the ones the zygote's start-up probe found working) must not fail: the child exits.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import signal
+from dataclasses import dataclass
+
+from app.judge.sandbox import landlock
+from app.judge.sandbox import linux as _linux
+from app.judge.sandbox.policy import SandboxPolicy
+
+try:
+    import pyseccomp
+except ImportError:  # reported as a missing layer, never silently
+    pyseccomp = None  # type: ignore[assignment]
+
+LAYERS = ("namespaces", "uid_drop", "landlock", "seccomp", "rlimits", "cgroup")
+RESULT_FD = 3  # the only fd besides stdio the child keeps: its result pipe
+SETUP_FAILED_EXIT = 121  # exit code of a child whose required isolation layer failed
+
+
+class SandboxSetupError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ChildSetup:
+    policy: SandboxPolicy
+    slot: int
+    work_dir: str
+    output_fd: int  # stdout+stderr file, opened by the zygote (it reads it back by fd, not path)
+    result_fd: int
+    devnull_fd: int
+    zygote_pid: int
+    data_bytes: int  # the zygote's VmData: the memory limit is on top of it
+    address_space_bytes: int  # the zygote's VmSize, likewise
+    landlock_abi: int
+    required: frozenset[str]
+
+
+def confine(setup: ChildSetup) -> dict[str, str]:
+    """Apply every layer to the calling (just forked) process; returns the layer report."""
+    layers: dict[str, str] = {}
+    is_root = os.geteuid() == 0
+    policy = setup.policy
+
+    # 1. own session: the supervisor kills the whole group with one kill(-pgid)
+    os.setsid()
+    _linux.prctl(_linux.PR_SET_PDEATHSIG, signal.SIGKILL)  # die with the zygote
+    if os.getppid() != setup.zygote_pid:  # the zygote died before PDEATHSIG was armed
+        os._exit(SETUP_FAILED_EXIT)
+    with open("/proc/self/oom_score_adj", "w") as f:
+        f.write("1000")  # the OOM killer picks this run first, never the server
+
+    # 2. fd hygiene: nothing inherited but stdio (to a file) and the result pipe
+    os.dup2(setup.devnull_fd, 0)
+    os.dup2(setup.output_fd, 1)
+    os.dup2(setup.output_fd, 2)
+    os.dup2(setup.result_fd, RESULT_FD)
+    os.closerange(RESULT_FD + 1, 1 << 16)
+
+    # 3. namespaces: no network (loopback TCP -> ENETUNREACH), no SysV IPC, own hostname/mounts
+    _layer(layers, setup, "namespaces", lambda: _unshare(is_root, setup))
+
+    # 4. rlimits
+    _layer(layers, setup, "rlimits", lambda: _set_rlimits(setup))
+
+    # 5. work dir as cwd; Landlock's O_PATH fds are opened now, while /root etc. are still open
+    os.chdir(setup.work_dir)
+    ruleset = None
+    if setup.landlock_abi <= 0:
+        _layer(layers, setup, "landlock", _fail("kernel has no Landlock"))
+    else:
+        def build() -> str:
+            nonlocal ruleset
+            ruleset = landlock.Ruleset(setup.landlock_abi, [setup.work_dir],
+                                       list(policy.readable_paths))
+            return f"on (ABI {setup.landlock_abi})"
+        _layer(layers, setup, "landlock", build)
+
+    # 6. uid drop
+    _layer(layers, setup, "uid_drop", lambda: _drop_uid(is_root, setup))
+
+    # 7. no setuid gains from here on (also lets an unprivileged process load Landlock/seccomp)
+    _linux.prctl(_linux.PR_SET_NO_NEW_PRIVS, 1)
+    if ruleset is not None:
+        built = ruleset
+
+        def enforce() -> str:
+            built.enforce()
+            return layers["landlock"]
+        _layer(layers, setup, "landlock", enforce)
+
+    # 8. seccomp, last: it also denies what the steps above needed
+    _layer(layers, setup, "seccomp", lambda: _load_seccomp(policy))
+    return layers
+
+
+def _layer(layers: dict[str, str], setup: ChildSetup, name: str, apply) -> None:
+    try:
+        layers[name] = apply() or "on"
+    except Exception as exc:  # noqa: BLE001 - every failure is reported or fatal
+        if name in setup.required:
+            raise SandboxSetupError(f"{name}: {exc}") from exc
+        layers[name] = f"off: {exc}"
+
+
+def _fail(reason: str):
+    def apply() -> str:
+        raise SandboxSetupError(reason)
+    return apply
+
+
+def _unshare(is_root: bool, setup: ChildSetup) -> str:
+    policy = setup.policy
+    flags = _linux.CLONE_NEWNET | _linux.CLONE_NEWIPC | _linux.CLONE_NEWUTS | _linux.CLONE_NEWNS
+    if is_root:
+        _linux.unshare(flags)
+        owner, how = policy.uid_base + setup.slot, "on"
+    else:
+        # Without root a user namespace (created first, in the same call) grants the others.
+        uid, gid = os.getuid(), os.getgid()
+        _linux.unshare(_linux.CLONE_NEWUSER | flags)
+        _write("/proc/self/setgroups", "deny")  # required before an unprivileged gid_map
+        _write("/proc/self/uid_map", f"{policy.userns_uid} {uid} 1")
+        _write("/proc/self/gid_map", f"{policy.userns_uid} {gid} 1")
+        owner, how = policy.userns_uid, "on, in a user namespace (not root)"
+    # private propagation first, so the mount below never shows up in the host's namespace
+    _linux.mount(None, "/", None, _linux.MS_REC | _linux.MS_PRIVATE)
+    # the work dir becomes a small tmpfs: a run cannot fill the disk, or run or map files from it
+    _linux.mount("tmpfs", setup.work_dir, "tmpfs",
+                 _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC,
+                 f"size={policy.workdir_bytes},mode=0700,uid={owner},gid={owner}")
+    return f"{how}: net, ipc, uts, mount; work dir on a {policy.workdir_bytes >> 20} MiB tmpfs"
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def _set_rlimits(setup: ChildSetup) -> str:
+    policy = setup.policy
+    limits = {
+        resource.RLIMIT_CORE: 0,  # no core dumps: slow, and they copy memory to disk
+        resource.RLIMIT_FSIZE: policy.fsize_bytes,  # caps every file, stdout included
+        resource.RLIMIT_NOFILE: policy.nofile,  # no fd exhaustion
+        resource.RLIMIT_DATA: setup.data_bytes + policy.memory_bytes,  # big tensors fail cleanly
+        # relative, never fixed (a fixed AS breaks torch): also catches shared mappings, which
+        # RLIMIT_DATA ignores, when there is no memory cgroup; slack for thread stacks/arenas
+        resource.RLIMIT_AS: setup.address_space_bytes + policy.memory_bytes + (1 << 30),
+    }
+    for which, value in limits.items():
+        resource.setrlimit(which, (value, value))
+    # SIGXCPU at cpu_s (reported as a timeout), SIGKILL one second later if it is caught
+    resource.setrlimit(resource.RLIMIT_CPU, (policy.cpu_s, policy.cpu_s + 1))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with EFBIG instead
+    return "on"
+
+
+def _drop_uid(is_root: bool, setup: ChildSetup) -> str:
+    if not is_root:
+        _linux.drop_capabilities()  # the user namespace gave us all of them
+        return "off: not root (one shared uid; capabilities dropped, RLIMIT_NPROC not set)"
+    uid = setup.policy.uid_base + setup.slot  # distinct per slot: slots cannot signal each other
+    os.setgroups([])  # no supplementary groups (root's could open group-readable files)
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+    # counted per real uid, ignored for root: only meaningful after the drop
+    resource.setrlimit(resource.RLIMIT_NPROC, (setup.policy.nproc, setup.policy.nproc))
+    return f"on (one uid per slot from {setup.policy.uid_base})"
+
+
+def _load_seccomp(policy: SandboxPolicy) -> str:
+    if pyseccomp is None:
+        raise SandboxSetupError("pyseccomp/libseccomp not installed")
+    filt = pyseccomp.SyscallFilter(pyseccomp.ALLOW)  # default allow: torch's needs are broad
+    unknown = []
+    for rule in policy.denied_syscalls:
+        action = pyseccomp.ERRNO(getattr(errno, rule.errno))
+        if rule.allow_if == "thread":
+            conditions = [pyseccomp.Arg(0, pyseccomp.MASKED_EQ, _linux.CLONE_THREAD, 0)]
+        elif rule.allow_if == "self":
+            conditions = [pyseccomp.Arg(0, pyseccomp.NE, os.getpid())]
+        else:
+            conditions = []
+        try:
+            filt.add_rule(action, rule.name, *conditions)
+        except (ValueError, OSError):  # not a syscall on this architecture / libseccomp
+            unknown.append(rule.name)
+    filt.load()
+    return "on" if not unknown else f"on (not on this platform: {', '.join(unknown)})"

@@ -1,0 +1,362 @@
+"""One worker slot's fork server: imports torch once, then forks one isolated child per request.
+
+Started by `SandboxPool` as `python -m app.judge.sandbox.zygote` with a scrubbed environment. Protocol on
+its stdin/stdout (frames, see protocol.py): config -> ready report; then per run
+header + request -> reply header + payload + captured output. It is trusted but holds no secrets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import mmap
+import os
+import select
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+
+from app.judge.sandbox import landlock, protocol
+from app.judge.sandbox import linux as _linux
+from app.judge.sandbox.confine import (
+    LAYERS,
+    RESULT_FD,
+    SETUP_FAILED_EXIT,
+    ChildSetup,
+    SandboxSetupError,
+    confine,
+)
+from app.judge.sandbox.policy import SandboxPolicy
+
+# Modules the user code commonly imports: after Landlock nothing new can be read from disk.
+BASE_PRELOAD = ("math", "random", "collections", "itertools", "functools", "typing",
+                "dataclasses", "json", "traceback", "ctypes", "numpy")
+MEMORY_MARKERS = (b"MemoryError", b"Cannot allocate memory", b"can't allocate memory",
+                  b"std::bad_alloc")
+CGROUP_MEMORY_SLACK = 256 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
+
+
+class Zygote:
+    def __init__(self, config: dict) -> None:
+        self.policy = SandboxPolicy.from_json(config["policy"])
+        self.slot: int = config["slot"]
+        self.entry = _import_all(config["preload"], config["entry"])
+        _linux.prctl(_linux.PR_SET_CHILD_SUBREAPER, 1)  # orphans of a run come back to us
+        _linux.prctl(_linux.PR_SET_PDEATHSIG, signal.SIGKILL)  # never outlive the server
+        self.work_root = os.getcwd()  # private 0700 dir the server made for this slot
+        self.devnull = os.open("/dev/null", os.O_RDONLY | os.O_CLOEXEC)
+        self.landlock_abi = landlock.abi_version()
+        self.cgroup, cgroup_state = _make_cgroup(self.policy, self.slot)
+        self.required: frozenset[str] = frozenset()
+        self._buffers: list[bytearray | mmap.mmap] = []
+        self._views: list[memoryview] = []
+        self.layers = self._probe()
+        self.layers["cgroup"] = cgroup_state
+        # Every layer that worked in the probe is mandatory from now on: fail closed.
+        self.required = frozenset(k for k, v in self.layers.items() if v.startswith("on"))
+
+    def _probe(self) -> dict[str, str]:
+        reply, payload, output = self.run(bytearray(), timeout_s=10.0, probe=True)
+        if reply["outcome"] != "ok":
+            raise RuntimeError(f"isolation probe failed: {reply['detail']}: {bytes(output)!r}")
+        layers = json.loads(bytes(payload))
+        self.wipe()
+        return {name: layers.get(name, "off: not applied") for name in LAYERS}
+
+    def run(self, request: bytearray, *, timeout_s: float,
+            probe: bool = False) -> tuple[dict, memoryview, bytearray]:
+        """Fork, confine and supervise one child; the buffers stay valid until `wipe()`."""
+        work_dir = tempfile.mkdtemp(dir=self.work_root, prefix="run-")
+        uid = self.policy.uid_base + self.slot
+        if os.geteuid() == 0:
+            os.chown(work_dir, uid, uid)  # the dropped child owns its work dir, nothing else
+        out_fd = os.open(os.path.join(work_dir, "output.txt"),
+                         os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
+        setup = ChildSetup(self.policy, self.slot, work_dir, out_fd, write_fd, self.devnull,
+                           os.getpid(), _vm_bytes(b"VmData"), _vm_bytes(b"VmSize"),
+                           self.landlock_abi, self.required)
+        oom_before = self.cgroup.oom_kills() if self.cgroup else 0
+        sys.stdout.flush()
+        sys.stderr.flush()
+        started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            _child(setup, request, self.entry, probe)
+        os.close(write_fd)
+        try:
+            raw, raw_size, failure = _supervise(pid, read_fd, timeout_s,
+                                                self.policy.payload_cap)
+            self._buffers = [request, raw]
+            _kill_group(pid)
+            _, status, usage = os.wait4(pid, 0)
+            duration_ms = (time.monotonic() - started) * 1000
+            if self.cgroup:
+                self.cgroup.kill_strays()
+            _reap_orphans()
+            oom_killed = bool(self.cgroup) and self.cgroup.oom_kills() > oom_before
+            output, output_size = _read_output(out_fd, self.policy.output_cap)
+            self._buffers.append(output)
+        finally:
+            os.close(read_fd)
+            os.close(out_fd)
+            _remove_tree(work_dir)
+        received = memoryview(raw)[:raw_size]
+        reply, payload = _classify(self.policy, received, failure, status, usage, timeout_s,
+                                   oom_killed, output, output_size)
+        self._views = [payload, received]  # released by wipe() before it unmaps `raw`
+        reply.update(duration_ms=round(duration_ms, 3), maxrss_kb=usage.ru_maxrss,
+                     cpu_s=round(usage.ru_utime + usage.ru_stime, 3))
+        return reply, payload, output
+
+    def wipe(self) -> None:
+        """Zero or unmap the last run's request, result and output: see protocol.wipe."""
+        for view in self._views:
+            view.release()
+        self._views = []
+        for buf in self._buffers:
+            if isinstance(buf, mmap.mmap):
+                buf.close()
+            else:
+                protocol.wipe(buf)
+        self._buffers = []
+
+    def close(self) -> None:
+        if self.cgroup:
+            self.cgroup.remove()
+
+
+def _import_all(preload: list[str], entry: str) -> Callable[[bytes], bytes]:
+    if any(name == "torch" or name.startswith("torch.") for name in preload):
+        import torch
+
+        torch.set_num_threads(1)  # before any torch op: a used OpenMP pool hangs forked children
+        torch.set_num_interop_threads(1)
+        # Warm lazy initialisers (cpuinfo reads /proc/cpuinfo, NNPACK) while files are readable.
+        weight = torch.zeros(2, 2, 3, 3)
+        torch.nn.functional.conv2d(torch.zeros(1, 2, 8, 8), weight, padding=1).sum().item()
+        torch.nn.functional.linear(torch.zeros(2, 4), torch.zeros(3, 4)).relu()
+    for name in (*BASE_PRELOAD, *preload):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            if name in preload:
+                raise
+    module_name, _, function_name = entry.partition(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def _make_cgroup(policy: SandboxPolicy, slot: int):
+    if os.geteuid() != 0:
+        return None, "off: not root"
+    from app.judge.sandbox.cgroup import SlotCgroup
+
+    try:
+        group = SlotCgroup(f"mianjing-slot{slot}-{os.getpid()}",
+                           policy.memory_bytes + CGROUP_MEMORY_SLACK, policy.nproc + 8)
+    except OSError as exc:
+        return None, f"off: {exc}"
+    return group, "on (memory + pids, cgroup v1)"
+
+
+def _vm_bytes(field: bytes) -> int:
+    with open("/proc/self/status", "rb") as f:
+        for line in f:
+            if line.startswith(field + b":"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no {field!r} in /proc/self/status")
+
+
+def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes],
+           probe: bool) -> None:
+    """Runs in the forked child; never returns."""
+    code = 1
+    try:
+        layers = confine(setup)
+        payload = json.dumps(layers).encode() if probe else entry(bytes(request))
+        if not isinstance(payload, bytes):
+            raise TypeError(f"entry returned {type(payload).__name__}, not bytes")
+        protocol.write_frames(RESULT_FD, payload)
+        code = 0
+    except BaseException as exc:
+        if isinstance(exc, SandboxSetupError):
+            code = SETUP_FAILED_EXIT
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def _supervise(pid: int, read_fd: int, timeout_s: float,
+               payload_cap: int) -> tuple[mmap.mmap, int, str | None]:
+    """Collect the result pipe until the child exits; stop at the deadline or the byte cap.
+
+    The result lands in a private anonymous mapping: untouched pages cost nothing, and
+    closing it unmaps it, so no later fork inherits another user's result.
+    """
+    pidfd = os.pidfd_open(pid)
+    os.set_blocking(read_fd, False)
+    limit = payload_cap + protocol.LENGTH_SIZE
+    buf = mmap.mmap(-1, limit + 1, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    got = 0
+    deadline = time.monotonic() + timeout_s
+    pipe_open = True
+    failure: str | None = None
+    try:
+        with memoryview(buf) as view:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    failure = "timeout"
+                    break
+                watched = [pidfd, read_fd] if pipe_open else [pidfd]
+                ready, _, _ = select.select(watched, [], [], remaining)
+                exited = pidfd in ready
+                while pipe_open and (read_fd in ready or exited) and got <= limit:
+                    try:
+                        n = os.readv(read_fd, [view[got:]])
+                    except BlockingIOError:
+                        break
+                    pipe_open = n > 0
+                    got += n
+                    if not exited:
+                        break
+                if got > limit:
+                    failure = "output_limit"
+                    break
+                if exited:
+                    break
+    finally:
+        os.close(pidfd)
+    return buf, got, failure
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)  # setsid made the child a group leader: take all of it
+
+
+def _reap_orphans() -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _read_output(fd: int, cap: int) -> tuple[bytearray, int]:
+    """The captured output, its head and tail when over `cap` (tracebacks end at the tail)."""
+    size = os.fstat(fd).st_size
+    if size <= cap:
+        buf = bytearray(size)
+        os.preadv(fd, [buf], 0)
+        return buf, size
+    marker = b"\n[truncated]\n"
+    head, tail = cap * 3 // 4, cap // 4
+    buf = bytearray(head + len(marker) + tail)
+    with memoryview(buf) as view:
+        os.preadv(fd, [view[:head]], 0)
+        view[head:head + len(marker)] = marker
+        os.preadv(fd, [view[head + len(marker):]], size - tail)
+    return buf, size
+
+
+def _remove_tree(path: str) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _classify(policy: SandboxPolicy, raw: memoryview, failure: str | None, status: int, usage,
+              timeout_s: float, oom_killed: bool, output: bytearray,
+              output_size: int) -> tuple[dict, memoryview]:
+    """Turn what was observed into an outcome and plain words for the user."""
+    exit_code = os.waitstatus_to_exitcode(status)
+    reply: dict = {"exit_code": exit_code if exit_code >= 0 else None,
+                   "signal": -exit_code if exit_code < 0 else None}
+    cpu_s = usage.ru_utime + usage.ru_stime
+    gib = policy.memory_bytes / (1 << 30)
+
+    def result(outcome: str, detail: str, payload: memoryview | None = None,
+               ) -> tuple[dict, memoryview]:
+        reply.update(outcome=outcome, detail=detail)
+        return reply, payload if payload is not None else memoryview(b"")
+
+    if failure == "timeout":
+        return result("timeout", f"killed after {timeout_s:.1f} s wall clock")
+    if failure == "output_limit":
+        return result("output_limit", f"returned more than {policy.payload_cap} bytes")
+    if exit_code < 0:
+        sig = -exit_code
+        if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_s >= policy.cpu_s):
+            return result("timeout", f"exceeded the {policy.cpu_s} s CPU-time limit")
+        if sig == signal.SIGKILL and oom_killed:
+            return result("memory", f"exceeded the {gib:g} GiB memory limit")
+        return result("crashed", f"killed by signal {sig} ({signal.Signals(sig).name})")
+    if exit_code == 0:
+        if len(raw) < protocol.LENGTH_SIZE:
+            return result("crashed", "exited without returning a result")
+        if protocol.decode_length(raw[:protocol.LENGTH_SIZE]) != len(raw) - protocol.LENGTH_SIZE:
+            return result("crashed", "returned a malformed result")
+        return result("ok", "", raw[protocol.LENGTH_SIZE:])
+    if any(marker in output for marker in MEMORY_MARKERS):
+        return result("memory", f"exceeded the {gib:g} GiB memory limit")
+    if output_size >= policy.fsize_bytes:
+        return result("output_limit", f"printed more than {policy.fsize_bytes // 1024} KiB")
+    if exit_code == SETUP_FAILED_EXIT:
+        return result("crashed", "sandbox setup failed")
+    return result("crashed", f"exit code {exit_code}")
+
+
+def _take_protocol_fds() -> tuple[int, int]:
+    """Move the protocol pipes off fds 0/1 so a stray print cannot corrupt the stream."""
+    proto_in, proto_out = os.dup(0), os.dup(1)  # dup'ed fds are close-on-exec
+    devnull = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    os.dup2(2, 1)
+    return proto_in, proto_out
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us by closing stdin
+    # Fixed mmap threshold: big buffers (requests, results) are unmapped when freed instead of
+    # lingering in the heap, where every later fork (another user's run) would inherit them.
+    _linux.mallopt(_linux.M_MMAP_THRESHOLD, 128 * 1024)
+    proto_in, proto_out = _take_protocol_fds()
+    config_frame = protocol.read_frame(proto_in, 1 << 20)
+    if config_frame is None:
+        return 1
+    try:
+        zygote = Zygote(json.loads(config_frame))
+    except BaseException as exc:
+        traceback.print_exc()
+        protocol.write_frames(proto_out, json.dumps({"ready": False, "error": repr(exc)}).encode())
+        return 1
+    ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers}
+    protocol.write_frames(proto_out, json.dumps(ready).encode())
+    try:
+        while True:
+            header = protocol.read_frame(proto_in, 1 << 16)
+            if header is None:
+                return 0
+            request = protocol.read_frame(proto_in, protocol.MAX_REQUEST) or bytearray()
+            timeout_s = float(json.loads(header)["timeout_s"])
+            reply, payload, output = zygote.run(request, timeout_s=timeout_s)
+            protocol.write_frames(proto_out, json.dumps(reply).encode(), payload, output)
+            zygote.wipe()
+    finally:
+        zygote.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""Your data in your hands: export everything as JSON, import it losslessly, delete it all.
+
+The export is canonical (sorted keys, rows by id, ids kept, UTC ISO datetimes), so
+export -> import into a fresh instance -> export gives the same bytes. An instance shared by
+many accounts renumbers imported rows instead (import_data's keep_ids).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.store.db import Base, UTCDateTime
+from app.store.models import Attempt, PracticeSession, ResumeItem, ReviewCard, ReviewLog, User
+
+FORMAT = "mianjing-export"
+VERSION = 1
+# Parents before children: the order rows are inserted in (and deleted in reverse).
+TABLES: tuple[type[Base], ...] = (PracticeSession, Attempt, ResumeItem, ReviewCard, ReviewLog)
+CSV_COLUMNS = ("card_id", "review_time", "review_rating", "review_state", "review_duration")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class NotEmpty(Exception):
+    """Importing into an instance that already holds this user's data (-> 409)."""
+
+
+class BadExport(Exception):
+    """The file is not a mianjing export this version can read (-> 422)."""
+
+
+def _columns(model: type[Base]) -> list[Any]:
+    return [c for c in model.__table__.columns if c.name != "user_id"]
+
+
+def _dump_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def _load_value(column: Any, value: Any) -> Any:
+    if value is not None and isinstance(column.type, UTCDateTime):
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise BadExport(f"{column.table.name}.{column.name}: datetime without a time zone")
+        return parsed
+    return value
+
+
+def _rows(db: Session, model: type[Base], user: User) -> list[Any]:
+    query = select(model).where(model.user_id == user.id).order_by(model.id)  # type: ignore[attr-defined]
+    return list(db.scalars(query))
+
+
+def export_data(db: Session, user: User, recordings_dir: Path) -> dict[str, Any]:
+    """Every row this user owns, and the recording files the attempts point at."""
+    tables = {
+        model.__tablename__: [
+            {c.name: _dump_value(getattr(row, c.key)) for c in _columns(model)}
+            for row in _rows(db, model, user)
+        ]
+        for model in TABLES
+    }
+    recordings = {}
+    for row in tables[Attempt.__tablename__]:
+        name = row.get("recording_path")
+        if name and (recordings_dir / name).is_file():
+            recordings[name] = base64.b64encode((recordings_dir / name).read_bytes()).decode()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "user": {"name": user.name, "created_at": _dump_value(user.created_at)},
+        "tables": tables,
+        "recordings": recordings,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The canonical text of an export: what makes round trips byte-equal."""
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def has_data(db: Session, user: User) -> bool:
+    return any(_rows(db, model, user) for model in TABLES)
+
+
+def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
+                replace: bool = False, keep_ids: bool = True) -> dict[str, int]:
+    """Insert an export's rows for `user`; counts per table.
+
+    `keep_ids` keeps the file's row ids (a laptop's lossless round trip). Without it (an
+    instance shared by many accounts) rows get fresh ids, references between them are
+    rewritten, and recordings are renamed after their new attempt, so nothing in the file can
+    collide with, point at or overwrite another user's rows or files.
+
+    Raises:
+        NotEmpty: this user has data and `replace` is false.
+        BadExport: not a mianjing export of this version, or a row does not fit.
+    """
+    tables, recordings = _check_document(document)
+    _check_references(tables)
+    if has_data(db, user):
+        if not replace:
+            raise NotEmpty("this instance already holds data: import with replace=true")
+        delete_data(db, user, recordings_dir)
+    counts = {}
+    new_ids: dict[str, dict[Any, int]] = {}  # table -> file id -> inserted id (keep_ids=False)
+    renamed: list[tuple[str, str]] = []  # (the file's recording name, the name written under)
+    try:
+        for model in TABLES:
+            table = model.__tablename__
+            columns = {c.name: c for c in _columns(model)}
+            rows = tables.get(table, [])
+            inserted: list[tuple[dict[str, Any], Any]] = []
+            for raw in rows:
+                unknown = set(raw) - set(columns)
+                if unknown:
+                    raise BadExport(f"{table}: unknown columns {sorted(unknown)}")
+                values = {columns[k].key: _load_value(columns[k], v) for k, v in raw.items()}
+                if not keep_ids:
+                    values.pop("id", None)
+                    for column, target in REFERENCES.get(table, {}).items():
+                        if values.get(column) is not None:
+                            values[column] = new_ids[target][values[column]]
+                row = model(user_id=user.id, **values)
+                db.add(row)
+                inserted.append((raw, row))
+            db.flush()
+            new_ids[table] = {raw.get("id"): row.id for raw, row in inserted}
+            if model is Attempt and not keep_ids:
+                for _, attempt in inserted:
+                    renamed.extend(_rename_recording(attempt, recordings))
+            counts[table] = len(rows)
+        created = document["user"].get("created_at")
+        if created and keep_ids:  # a shared instance keeps the account's own sign-up date
+            user.created_at = datetime.fromisoformat(created)
+        db.commit()
+    except BadExport:
+        db.rollback()
+        raise
+    except Exception as exc:  # a row breaking a constraint: the file is wrong, not the server
+        db.rollback()
+        reason = f"rows do not fit: {exc.__class__.__name__}: {exc}".splitlines()[0]
+        raise BadExport(reason) from exc
+    if keep_ids:
+        _write_recordings(recordings, recordings_dir)
+    else:
+        _write_recordings({new: recordings[old] for old, new in renamed}, recordings_dir)
+    return counts
+
+
+# Columns that point at another exported row, and the table they point into.
+REFERENCES: dict[str, dict[str, str]] = {
+    Attempt.__tablename__: {"session_id": PracticeSession.__tablename__},
+    ReviewLog.__tablename__: {"card_id": ReviewCard.__tablename__,
+                              "attempt_id": Attempt.__tablename__},
+}
+
+
+def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Ids are unique per table and every reference names a row of the same file."""
+    for table, rows in tables.items():
+        ids = [row["id"] for row in rows if row.get("id") is not None]
+        if len(ids) != len(set(ids)):
+            raise BadExport(f"{table}: an id appears twice")
+    for table, references in REFERENCES.items():
+        for column, target in references.items():
+            known = {row.get("id") for row in tables.get(target, [])}
+            for row in tables.get(table, []):
+                value = row.get(column)
+                if value is not None and value not in known:
+                    raise BadExport(f"{table}.{column}: {value!r} is not a {target} of this file")
+
+
+def _rename_recording(attempt: Attempt, recordings: dict[str, str]) -> list[tuple[str, str]]:
+    """Point the attempt at its recording under its new id; drop names the file lacks."""
+    name = attempt.recording_path
+    if not name or name not in recordings:
+        attempt.recording_path = None  # a name without its file could be another user's file
+        attempt.recording_duration_s = None
+        return []
+    attempt.recording_path = f"attempt-{attempt.id}{Path(name).suffix}"
+    return [(name, attempt.recording_path)]
+
+
+def _check_document(document: Any) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BadExport(f"not a {FORMAT} file")
+    if document.get("version") != VERSION:
+        raise BadExport(f"version {document.get('version')!r}: this server reads version {VERSION}")
+    tables = document.get("tables")
+    if not isinstance(tables, dict) or not isinstance(document.get("user"), dict):
+        raise BadExport("tables and user are required")
+    known = {model.__tablename__ for model in TABLES}
+    if set(tables) - known:
+        raise BadExport(f"unknown tables {sorted(set(tables) - known)}")
+    if not all(isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+               for rows in tables.values()):
+        raise BadExport("each table is a list of objects")
+    recordings = document.get("recordings") or {}
+    if not isinstance(recordings, dict):
+        raise BadExport("recordings is an object of file name -> base64")
+    for name in recordings:
+        if not isinstance(name, str) or Path(name).name != name or name.startswith("."):
+            raise BadExport(f"recordings: {name!r} is not a plain file name")
+    return tables, recordings
+
+
+def _write_recordings(recordings: dict[str, str], recordings_dir: Path) -> None:
+    if not recordings:
+        return
+    recordings_dir.mkdir(parents=True, exist_ok=True)
+    for name, encoded in recordings.items():
+        temporary = recordings_dir / f".{name}.part"
+        temporary.write_bytes(base64.b64decode(encoded, validate=True))
+        temporary.replace(recordings_dir / name)
+
+
+def delete_data(db: Session, user: User, recordings_dir: Path) -> dict[str, int]:
+    """Delete every row this user owns and their recordings; the user account stays."""
+    names = [a.recording_path for a in _rows(db, Attempt, user) if a.recording_path]
+    attempt_ids = [a.id for a in _rows(db, Attempt, user)]
+    counts = {}
+    for model in reversed(TABLES):
+        result = db.execute(delete(model).where(model.user_id == user.id))  # type: ignore[attr-defined]
+        counts[model.__tablename__] = result.rowcount  # type: ignore[attr-defined]
+    db.commit()
+    for name in names:
+        (recordings_dir / name).unlink(missing_ok=True)
+    if recordings_dir.is_dir():  # half-written uploads and files whose row was already gone
+        for attempt_id in attempt_ids:
+            for leftover in recordings_dir.glob(f".attempt-{attempt_id}.*"):
+                leftover.unlink(missing_ok=True)
+    return counts
+
+
+def review_log_csv(db: Session, user: User) -> str:
+    """The review log in fsrs-optimizer's revlog columns (review_time in ms since the epoch)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    query = (select(ReviewLog).where(ReviewLog.user_id == user.id)
+             .order_by(ReviewLog.reviewed_at, ReviewLog.id))
+    for log in db.scalars(query):
+        writer.writerow([
+            log.card_id,
+            (log.reviewed_at - EPOCH) // timedelta(milliseconds=1),
+            log.rating,
+            log.state_before,
+            "" if log.duration_ms is None else log.duration_ms,
+        ])
+    return out.getvalue()
