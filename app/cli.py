@@ -57,9 +57,10 @@ def _serve(host: str, port: int, reload: bool) -> int:
 
 def _check(questions_dir: Path, *, quick: bool) -> int:
     from app.domain.cards import BankError, load_bank
+    from app.judge import load_code_card
 
     try:
-        bank = load_bank(questions_dir, with_grader=not quick)
+        bank = load_bank(questions_dir, code_cards=None if quick else load_code_card)
     except BankError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -120,8 +121,8 @@ def _data(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from app.services import data as data_service
-    from app.services.attempts import local_user
-    from app.store.db import make_engine, make_sessionmaker
+    from app.services.users import local_user
+    from app.store.engine import make_engine, make_sessionmaker
     from app.store.migrate import upgrade_to_head
     from app.store.models import User
 

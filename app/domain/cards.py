@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -11,11 +12,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.domain.markdown import render_markdown
+from app.domain.vocabulary import LANGS, STAGES, Kind, Stage
 
-STAGES: tuple[str, ...] = ("intro", "project", "paper", "coding")
-LANGS: tuple[str, ...] = ("en", "zh")
-Stage = Literal["intro", "project", "paper", "coding"]
-Lang = Literal["en", "zh"]
+# A code card's folder and grader block -> the object that grades it (app.judge.load_code_card).
+CodeCardLoader = Callable[[Path, dict[str, Any]], Any]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CARD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
 
@@ -48,7 +48,7 @@ class CardSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
     stage: Stage
-    kind: Literal["open", "code"]
+    kind: Kind
     title: Text
     tags: tuple[str, ...] = ()
     difficulty: Literal["easy", "medium", "hard"]
@@ -132,15 +132,19 @@ class QuestionBank:
         ]
 
 
-def load_bank(root: Path, *, with_grader: bool = True) -> QuestionBank:
-    """Load every card folder under root; raise BankError listing every problem found."""
+def load_bank(root: Path, *, code_cards: CodeCardLoader | None = None) -> QuestionBank:
+    """Load every card folder under root; raise BankError listing every problem found.
+
+    `code_cards` turns a code card's folder and grader block into what grades it (the judge's
+    loader); without it (a quick check) grader blocks are kept unread.
+    """
     problems: list[str] = []
     cards: dict[str, Question] = {}
     if not root.is_dir():
         raise BankError([f"{root}: folder not found"])
     for directory in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         card_problems: list[str] = []
-        question = _load_card(directory, card_problems, with_grader=with_grader)
+        question = _load_card(directory, card_problems, code_cards)
         problems += card_problems
         if question is not None and not card_problems:
             cards[question.id] = question
@@ -150,7 +154,8 @@ def load_bank(root: Path, *, with_grader: bool = True) -> QuestionBank:
     return QuestionBank(cards)
 
 
-def _load_card(directory: Path, problems: list[str], *, with_grader: bool) -> Question | None:
+def _load_card(directory: Path, problems: list[str],
+               code_cards: CodeCardLoader | None) -> Question | None:
     spec_path = directory / "question.yaml"
     spec = _read_spec(spec_path, problems)
     if spec is None:
@@ -173,12 +178,10 @@ def _load_card(directory: Path, problems: list[str], *, with_grader: bool) -> Qu
     starter = _read_text(directory / "starter.py", problems)
     solution = _read_text(directory / "reference.py", problems)
     code_card = None
-    if with_grader:
-        from app.judge.spec import CardError, load_code_card
-
+    if code_cards is not None:
         try:
-            code_card = load_code_card(directory, spec.grader)
-        except CardError as exc:
+            code_card = code_cards(directory, spec.grader)
+        except ValueError as exc:  # the judge's CardError: `field: problem`
             problems.append(f"{spec_path}: grader: {exc}")
     return Question(spec, directory, prompt, answer, starter, solution, code_card)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.domain.cards import STAGES, Question, QuestionBank
+from app.domain.cards import Question, QuestionBank
+from app.domain.vocabulary import GRADES, STAGES
 
-GRADES: tuple[str, ...] = ("again", "hard", "good", "easy")
 DEFAULT_PER_STAGE = 2
 
 
@@ -106,7 +106,7 @@ def summarise(cards: Sequence[CardProgress], bank: QuestionBank) -> tuple[
         in_stage = [c for c in cards if c.stage == stage]
         if not in_stage:
             continue
-        grades = {g: sum(1 for c in in_stage if c.self_grade == g) for g in GRADES}
+        grades = {str(g): sum(1 for c in in_stage if c.self_grade == g) for g in GRADES}
         seconds = sum(c.duration_s or 0.0 for c in in_stage)
         stages.append(StageSummary(stage, len(in_stage), seconds, grades))
     revisit = [

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.domain.cards import CardSpec, Prose, Question, QuestionBank, Text
 from app.domain.markdown import render_markdown
+from app.domain.vocabulary import Kind, Stage
 
 KINDS: tuple[str, ...] = ("project", "paper")
 CARD_PREFIX = "resume-"
@@ -111,15 +112,6 @@ def card_id(item_id: int, slug: str) -> str:
     return f"{CARD_PREFIX}{item_id}-{slug}"
 
 
-def parse_card_id(question_id: str) -> tuple[int, str] | None:
-    match = CARD_ID.match(question_id)
-    return (int(match.group(1)), match.group(2)) if match else None
-
-
-def is_resume_card(question_id: str) -> bool:
-    return question_id.startswith(CARD_PREFIX)
-
-
 def _context(entry: ResumeEntry, lang: str) -> str:
     labels = {
         "en": ("Summary", "Your role", "Key numbers"), "zh": ("简介", "你的角色", "关键数字")
@@ -145,8 +137,8 @@ def build_card(entry: ResumeEntry, slug: str) -> Question:
                template.title.zh.format(title=entry.title))
     spec = CardSpec(
         id=card_id(entry.id, slug),
-        stage=entry.kind,  # type: ignore[arg-type]
-        kind="open",
+        stage=Stage(entry.kind),
+        kind=Kind.OPEN,
         title=title,
         tags=(TAG, entry.kind),
         difficulty="medium",

@@ -67,8 +67,8 @@ def grade_in_process(card: CodeCard, source: str) -> Verdict:
         with single_threaded(), contextlib.redirect_stdout(buffer), \
                 contextlib.redirect_stderr(buffer):
             payload = harness.run_in_child(request)
-    except BaseException as exc:  # noqa: BLE001  (the harness itself broke: report, don't raise)
-        outcome, detail = "crashed", f"{type(exc).__name__}: {exc}"
+    except BaseException as exc:  # noqa: BLE001  (the harness itself broke: a fault, not a verdict)
+        outcome, detail = "fault", f"the grader's harness raised {type(exc).__name__}: {exc}"
     ms = (time.perf_counter() - started) * 1000
     return checker.judge(card, RunOutcome(outcome, payload, buffer.getvalue()[:STDOUT_CAP], ms,
                                           detail))

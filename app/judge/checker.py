@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from app.judge import diagnose
 from app.judge.compare import compare
+from app.judge.faults import GraderFault
 from app.judge.harness import wire
 from app.judge.report import CaseReport, ErrorReport, Report
 from app.judge.spec import CodeCard, FunctionSpec, ModuleSpec
@@ -21,6 +22,10 @@ from app.judge.verdict import Check, RunOutcome, Status, Verdict
 
 log = logging.getLogger(__name__)
 STDOUT_SHOWN = 4000  # characters of captured output shown with a verdict
+
+
+class Malformed(Exception):
+    """The child's report validates but contradicts the card: forged or broken by user code."""
 
 
 class Failed(Exception):
@@ -34,6 +39,8 @@ class Failed(Exception):
 def judge(card: CodeCard, run: RunOutcome) -> Verdict:
     """The Verdict for one run of a submission."""
     stdout, ms = run.stdout[:STDOUT_SHOWN], run.duration_ms
+    if run.outcome == "fault":
+        raise GraderFault(run.detail)
     if run.outcome != "ok":
         status, name, text = _abnormal(card, run)
         return Verdict(status, [Check(name, False, text)], text, stdout, ms)
@@ -54,10 +61,13 @@ def judge(card: CodeCard, run: RunOutcome) -> Verdict:
     except Failed as failure:
         feedback = failure.check.detail
         return Verdict("failed", [*passed, failure.check], feedback, stdout, ms, failure.line)
-    except Exception:  # a result that validates but still trips the checker: say so, log loudly
-        log.exception("checker failed on card %s", card.id)
-        text = "the grader could not interpret the result of your run (internal error, logged)"
+    except Malformed as exc:
+        text = (f"the grader could not read the result of your run ({exc}); code that writes to "
+                "the grader's channel or patches the harness is not graded")
         return Verdict("error", [*passed, Check("result", False, text)], text, stdout, ms)
+    except Exception as exc:  # the checker itself broke: our fault, logged loudly, never a verdict
+        log.exception("checker failed on card %s", card.id)
+        raise GraderFault(f"the checker failed on card {card.id}: {type(exc).__name__}") from exc
     return Verdict("passed", passed, "all checks passed", stdout, ms)
 
 
@@ -119,7 +129,7 @@ def _check_module(card: CodeCard, spec: ModuleSpec, report: Report, tensors: dic
     passed += [Check("syntax", True, ""), Check("entry", True, "")]
     if len(report.cases) != len(spec.cases) or any(
             r.name != c.name for r, c in zip(report.cases, spec.cases, strict=False)):
-        raise ValueError("case list does not match the card")
+        raise Malformed("case list does not match the card")
     _check_structure(card, spec, report)
     passed.append(Check("structure", True, "same layers as the reference"))
     for index, case in enumerate(report.cases):
@@ -181,7 +191,7 @@ def _check_module_case(card: CodeCard, spec: ModuleSpec, index: int, label: str,
         alignment = case.alignment or []
         if len(alignment) != len(card.layers[index]) or any(
                 a is not None and not 0 <= a < len(case.calls) for a in alignment):
-            raise ValueError("alignment does not fit the calls")
+            raise Malformed("alignment does not fit the calls")
         where = diagnose.localise(name, card.layers[index], [c.model_dump() for c in case.calls],
                                   alignment, card.expected, tensors, card.inputs[f"{name}.x"],
                                   tol, card.output_exprs[index])
@@ -246,7 +256,7 @@ def _check_function(card: CodeCard, spec: FunctionSpec, report: Report, tensors:
         passed.append(Check("forbidden", True, "no forbidden calls"))
     names = [c["name"] for c in card.request_header["cases"]]
     if [c.name for c in report.cases] != names:
-        raise ValueError("case list does not match the card")
+        raise Malformed("case list does not match the card")
     tol = spec.tolerance
     for case in report.cases:
         label = f"case {case.name}"

@@ -34,11 +34,6 @@ def layer_labels(layers: list[dict]) -> list[str]:
     return labels
 
 
-def nth_of_kind(calls: list[dict], index: int) -> int:
-    kind = calls[index]["kind"]
-    return sum(1 for c in calls[:index] if c["kind"] == kind)
-
-
 def describe_expr(expr: str) -> str:
     """Render a dataflow expression ('relu(bn1)', 'x') in words."""
     if expr == "x":

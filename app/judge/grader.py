@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from app.judge import checker
 from app.judge.build import make_request
+from app.judge.faults import GraderFault
+from app.judge.sandbox.policy import SandboxPolicy
 from app.judge.sandbox.pool import GraderBusy, SandboxPool
 from app.judge.spec import CodeCard
 from app.judge.verdict import RunOutcome, Verdict
 
-__all__ = ["Grader", "GraderBusy"]
+__all__ = ["Grader", "GraderBusy", "GraderFault"]
 
 # Extra wall clock on top of the card's limit: fork, isolation and result transfer.
 _OVERHEAD_S = 1.0
@@ -17,11 +19,10 @@ _OVERHEAD_S = 1.0
 class Grader:
     """Owns the sandbox workers; `grade()` runs one submission and judges its raw result."""
 
-    def __init__(self, policy=None, *, workers: int = 2, queue_limit: int = 16):
-        if policy is None:
-            from app.judge.sandbox.policy import SandboxPolicy
-            policy = SandboxPolicy()
-        self.pool = SandboxPool(policy, workers=workers, queue_limit=queue_limit,
+    def __init__(self, policy: SandboxPolicy | None = None, *, workers: int = 2,
+                 queue_limit: int = 16) -> None:
+        self.pool = SandboxPool(policy or SandboxPolicy(), workers=workers,
+                                queue_limit=queue_limit,
                                 entry="app.judge.harness.runner:run_in_child",
                                 preload=("torch", "torch.nn", "torch.nn.functional",
                                          "app.judge.harness.runner"))
@@ -39,7 +40,12 @@ class Grader:
         await self.pool.close()
 
     async def grade(self, card: CodeCard, source: str) -> Verdict:
-        """Run `source` against `card` in the sandbox; raises GraderBusy when the queue is full."""
+        """Run `source` against `card` in the sandbox and judge the result.
+
+        Raises:
+            GraderBusy: the queue is full; try again later.
+            GraderFault: the sandbox or the checker failed on our side (never the user's verdict).
+        """
         result = await self.pool.run(make_request(card, source),
                                      timeout_s=card.timeout_s + _OVERHEAD_S)
         run = RunOutcome(result.outcome, result.payload, result.stdout, result.duration_ms,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal["passed", "failed", "error", "timeout"]
-Outcome = Literal["ok", "timeout", "memory", "crashed", "output_limit"]
+Outcome = Literal["ok", "timeout", "memory", "crashed", "output_limit", "fault"]
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.clock import utcnow
+from app.domain.vocabulary import N_
+from app.services.errors import Invalid
 from app.services.passwords import dummy_hash, hash_password, verify_password
-from app.store.db import utcnow
 from app.store.models import LOCAL_USER_NAME, LoginSession, User
-from app.web.i18n import N_
 
 COOKIE_NAME = "mianjing_session"
 SESSION_LIFETIME = timedelta(days=30)  # sliding: every use (at most hourly) pushes it back
@@ -28,13 +29,8 @@ RESERVED_NAMES = {LOCAL_USER_NAME}  # the laptop user: signing up as it would ad
 LOGIN_FAILED = N_("Wrong username or password.")  # one message: it must not tell which was wrong
 
 
-class SignupRefused(Exception):
-    """The sign-up form is wrong: `field` names the input, `message` says why (-> 422)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class SignupRefused(Invalid):
+    """The sign-up form is wrong: `field` names the input, `message` says why (a msgid)."""
 
 
 def normalise_username(name: str) -> str:

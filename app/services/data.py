@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.store.db import Base, UTCDateTime
+from app.services.errors import Conflict, Invalid
+from app.store.base import Base, UTCDateTime
 from app.store.models import Attempt, PracticeSession, ResumeItem, ReviewCard, ReviewLog, User
 
 FORMAT = "mianjing-export"
@@ -29,12 +30,15 @@ CSV_COLUMNS = ("card_id", "review_time", "review_rating", "review_state", "revie
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class NotEmpty(Exception):
-    """Importing into an instance that already holds this user's data (-> 409)."""
+class NotEmpty(Conflict):
+    """Importing into an instance that already holds this user's data."""
 
 
-class BadExport(Exception):
-    """The file is not a mianjing export this version can read (-> 422)."""
+class BadExport(Invalid):
+    """The file is not a mianjing export this version can read."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("document", message)
 
 
 def _columns(model: type[Base]) -> list[Any]:

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.cards import STAGES, QuestionBank
+from app.domain.clock import utcnow
 from app.domain.interview import GRADES
 from app.services import review as review_service
-from app.store.db import utcnow
 from app.store.models import Attempt, User
 
 HEATMAP_WEEKS = 26

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from app.domain import resume_cards as resume
 from app.domain.cards import Question, QuestionBank
 from app.services import review as review_service
-from app.services.attempts import MAX_DB_ID, NotFound
-from app.store.models import ResumeItem, User
+from app.services.errors import Invalid, NotFound
+from app.store.models import ResumeItem, User, in_id_range
 
 
 def list_items(db: Session, user: User) -> list[ResumeItem]:
@@ -24,6 +24,8 @@ def entry(item: ResumeItem) -> resume.ResumeEntry:
 
 def create_item(db: Session, user: User, *, kind: str, title: str, summary: str = "",
                 role: str = "", key_numbers: str = "") -> ResumeItem:
+    if not title.strip():
+        raise Invalid("title", "must not be blank")
     item = ResumeItem(user_id=user.id, kind=kind, title=title.strip(), summary=summary.strip(),
                       role=role.strip(), key_numbers=key_numbers.strip())
     db.add(item)
@@ -32,7 +34,7 @@ def create_item(db: Session, user: User, *, kind: str, title: str, summary: str 
 
 
 def get_item(db: Session, user: User, item_id: int) -> ResumeItem:
-    item = db.get(ResumeItem, item_id) if 0 < item_id <= MAX_DB_ID else None
+    item = db.get(ResumeItem, item_id) if in_id_range(item_id) else None
     if item is None or item.user_id != user.id:
         raise NotFound(f"resume item {item_id} not found")
     return item

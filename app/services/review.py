@@ -5,26 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from fsrs import Scheduler
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session
 
 from app.domain import scheduling as review
 from app.domain.cards import Question, QuestionBank
-from app.store.db import utcnow
+from app.domain.clock import utcnow
 from app.store.models import Attempt, ReviewCard, ReviewLog, User
 
-DEFAULT_RETENTION = 0.9
-
-
-def scheduler_for(db: Session) -> Scheduler:
-    """The scheduler with this app's settings (put on the DB session by app.web.deps.get_db)."""
-    settings = db.info.get("settings")
-    retention = getattr(settings, "review_desired_retention", DEFAULT_RETENTION)
-    fuzzing = getattr(settings, "review_fuzzing", True)
-    return review.make_scheduler(retention, fuzzing=fuzzing)
+# Retrievability depends only on the FSRS weights, not on retention or fuzzing: any scheduler
+# reads it the same way, so read-only views use this one.
+READING_SCHEDULER = review.make_scheduler()
 
 
 def to_fsrs(row: ReviewCard) -> review.Card:
@@ -79,17 +72,16 @@ def suggested_rating(db: Session, attempt: Attempt, question: Question) -> revie
     return review.suggest_rating(review.code_outcome(runs, question.spec.time_limit_s))
 
 
-def suggestion_for_template(attempt: Any, question: Any) -> str | None:
-    """Jinja helper: the suggested grade (again/hard/good/easy) for the card's grade form."""
-    db = object_session(attempt) if attempt is not None else None
-    if db is None or question is None or getattr(question, "kind", None) != "code":
+def suggested_grade(db: Session, attempt: Attempt | None, question: Question | None) -> str | None:
+    """The grade (again/hard/good/easy) the card's grade form pre-selects; None for open cards."""
+    if attempt is None or question is None or question.kind != "code":
         return None
     rating = suggested_rating(db, attempt, question)
     return None if rating is None else review.GRADE_BY_RATING[int(rating)]
 
 
 def record_review(
-    db: Session, user: User, attempt: Attempt, question: Question
+    db: Session, scheduler: Scheduler, user: User, attempt: Attempt, question: Question
 ) -> ReviewLog | None:
     """Schedule the card from the attempt's self-grade and log the review.
 
@@ -98,7 +90,6 @@ def record_review(
     """
     if attempt.self_grade is None:
         return None
-    scheduler = scheduler_for(db)
     rating = review.RATING_BY_GRADE[attempt.self_grade]
     suggested = suggested_rating(db, attempt, question)
     log = _log_for(db, attempt.id)
@@ -159,7 +150,7 @@ def due_queue(db: Session, user: User, bank: QuestionBank, now: datetime | None 
               limit: int = 100) -> list[QueueItem]:
     """Cards due by `now`, most overdue first; open and code cards mixed."""
     now = now or utcnow()
-    scheduler = scheduler_for(db)
+    scheduler = READING_SCHEDULER
     items = []
     for row in _cards(db, user):
         question = bank.get(row.question_id)
@@ -192,7 +183,7 @@ def topic_strengths(db: Session, user: User, bank: QuestionBank,
                     now: datetime | None = None) -> list[TopicStrength]:
     """Mean retrievability per tag over reviewed cards, weakest first."""
     now = now or utcnow()
-    scheduler = scheduler_for(db)
+    scheduler = READING_SCHEDULER
     by_tag: dict[str, list[float]] = defaultdict(list)
     for row in _cards(db, user):
         question = bank.get(row.question_id)
@@ -209,7 +200,7 @@ def weakest_cards(db: Session, user: User, bank: QuestionBank, tag: str,
                   now: datetime | None = None) -> list[QueueItem]:
     """Reviewed cards with this tag, lowest retrievability first, then its new cards."""
     now = now or utcnow()
-    scheduler = scheduler_for(db)
+    scheduler = READING_SCHEDULER
     rows = {row.question_id: row for row in _cards(db, user)}
     seen, fresh = [], []
     for question in bank.filter(tag=tag):
@@ -232,3 +223,12 @@ def delete_cards(db: Session, user: User, question_ids: list[str]) -> None:
         ReviewCard.user_id == user.id, ReviewCard.question_id.in_(question_ids)
     )):
         db.delete(row)
+
+
+def weakest(db: Session, user: User, bank: QuestionBank,
+            tag: str | None) -> tuple[list[TopicStrength], str | None, list[QueueItem]]:
+    """Topics by strength, the chosen tag (the weakest unless given), and that tag's cards."""
+    topics = topic_strengths(db, user, bank)
+    chosen = tag or (topics[0].tag if topics else None)
+    cards = weakest_cards(db, user, bank, chosen) if chosen else []
+    return topics, chosen, cards

@@ -6,9 +6,16 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.store.db import Base, UTCDateTime, utcnow
+from app.domain.clock import utcnow
+from app.store.base import Base, UTCDateTime
 
 LOCAL_USER_NAME = "local"
+MAX_DB_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids cannot exist, and would overflow
+
+
+def in_id_range(row_id: int) -> bool:
+    """Whether a client-supplied id can name a row at all (bigger ones overflow the driver)."""
+    return 0 < row_id <= MAX_DB_ID
 
 
 class User(Base):

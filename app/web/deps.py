@@ -1,39 +1,45 @@
-"""Typed FastAPI dependencies: the DB session, the current user, the bank, the grader."""
+"""Typed FastAPI dependencies: the DB session, the current user, the bank, the grader, limits."""
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
+from fsrs import Scheduler
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.domain.cards import QuestionBank
-from app.services import accounts
-from app.services import resume as resume_service
-from app.services.attempts import local_user
+from app.domain.cards import Question, QuestionBank
+from app.judge import Grader
+from app.services import accounts, resume
+from app.services.errors import NotFound
+from app.services.limits import FailureThrottle, PerUserLimit
+from app.services.users import local_user
 from app.store.models import User
-
-
-class LoginRequired(Exception):
-    """Accounts mode and no valid session cookie: 401 for the API, a redirect for pages."""
+from app.web.errors import LoginRequired
 
 
 def get_db(request: Request) -> Iterator[Session]:
     with request.app.state.sessionmaker() as session:
-        session.info["settings"] = request.app.state.settings  # read by review_service
         yield session
 
 
 DbDep = Annotated[Session, Depends(get_db)]
 
 
-def get_optional_user(request: Request, db: DbDep) -> User | None:
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_optional_user(request: Request, db: DbDep, settings: SettingsDep) -> User | None:
     """The local user (local mode), or the session cookie's user; None when logged out."""
-    if request.app.state.settings.auth_mode == "local":
+    if settings.auth_mode == "local":
         user: User | None = local_user(db)
     else:
         user = accounts.session_user(db, request.cookies.get(accounts.COOKIE_NAME))
-    request.state.user = user  # the header shows who is signed in (pages.render)
+    request.state.user = user  # the header shows who is signed in (templating.render)
     return user
 
 
@@ -57,17 +63,43 @@ def get_bank(request: Request, db: DbDep, user: OptionalUserDep) -> QuestionBank
     """The shared bank plus this user's resume cards, so routes find both by id."""
     if user is None:  # accounts mode, logged out: the public question bank only
         return get_shared_bank(request)
-    return resume_service.user_bank(db, user, get_shared_bank(request))
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
-
-
-def get_grader(request: Request) -> Any:
-    return request.app.state.grader
+    return resume.user_bank(db, user, get_shared_bank(request))
 
 
 BankDep = Annotated[QuestionBank, Depends(get_bank)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-GraderDep = Annotated[Any, Depends(get_grader)]
+
+
+def get_grader(request: Request) -> Grader | None:
+    return request.app.state.grader  # type: ignore[no-any-return]
+
+
+GraderDep = Annotated[Grader | None, Depends(get_grader)]
+
+
+def get_scheduler(request: Request) -> Scheduler:
+    """FSRS with this instance's retention and fuzzing settings, built once at start-up."""
+    return request.app.state.scheduler  # type: ignore[no-any-return]
+
+
+SchedulerDep = Annotated[Scheduler, Depends(get_scheduler)]
+
+
+def get_per_user_limit(request: Request) -> PerUserLimit:
+    return request.app.state.per_user_limit  # type: ignore[no-any-return]
+
+
+PerUserLimitDep = Annotated[PerUserLimit, Depends(get_per_user_limit)]
+
+
+def get_login_throttle(request: Request) -> FailureThrottle:
+    return request.app.state.login_throttle  # type: ignore[no-any-return]
+
+
+LoginThrottleDep = Annotated[FailureThrottle, Depends(get_login_throttle)]
+
+
+def question_or_404(bank: QuestionBank, question_id: str) -> Question:
+    question = bank.get(question_id)
+    if question is None:
+        raise NotFound(f"question {question_id!r} not found")
+    return question

@@ -11,6 +11,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from starlette.requests import Request
 
+from app.domain.vocabulary import N_, Lang
+
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 SUPPORTED = ("en", "zh")
 current_lang: ContextVar[str] = ContextVar("current_lang", default="en")
@@ -67,19 +69,19 @@ def negotiate(request: Request) -> str:
     chosen = request.query_params.get("lang") or request.cookies.get("lang")
     if chosen in SUPPORTED:
         return chosen
+    return from_accept_language(request)
+
+
+def from_accept_language(request: Request) -> Lang:
+    """The first supported language in the browser's Accept-Language header, else English."""
     header = request.headers.get("accept-language", "")
     for part in header.split(","):
         tag = part.split(";")[0].strip().lower()
         if tag.startswith("zh"):
-            return "zh"
+            return Lang.ZH
         if tag.startswith("en"):
-            return "en"
-    return "en"
-
-
-def N_(message: str) -> str:
-    """Marks a string for extraction whose translation is looked up later by value."""
-    return message
+            return Lang.EN
+    return Lang.EN
 
 
 # Strings that templates translate from data (`_(stage|capitalize)`, `_(attempt.status)`).
@@ -88,7 +90,7 @@ DYNAMIC_MESSAGES = (
     N_("again"), N_("hard"), N_("good"), N_("easy"),
     N_("passed"), N_("failed"), N_("error"), N_("timeout"),
     N_("medium"),
-    # Header links appended by app/routes/review.py (NAV_LINKS, rendered as `_(label)`).
+    # Header links (app/web/templating.py NAV_LINKS, rendered as `_(label)`).
     N_("Review"), N_("Progress"), N_("Resume"), N_("Data"),
 )
 

@@ -1,19 +1,23 @@
-"""Turn cards, attempts and sessions into the API's response bodies."""
+"""Turn cards, attempts, sessions, review items and resume items into the API's bodies."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 
+from app.domain import resume_cards
 from app.domain.cards import Question
 from app.domain.interview import next_card
-from app.services.attempts import session_progress
-from app.store.models import Attempt, PracticeSession
+from app.services.review import QueueItem
+from app.services.sessions import session_progress
+from app.store.models import Attempt, PracticeSession, ResumeItem
 from app.web.schemas import (
     AttemptOut,
     CardProgressOut,
     FollowUpOut,
     QuestionDetail,
     QuestionSummary,
+    QueueCardOut,
+    ResumeItemOut,
     RubricPoint,
     SessionOut,
     SubmissionOut,
@@ -66,11 +70,28 @@ def attempt_out(attempt: Attempt) -> AttemptOut:
     )
 
 
-def submission_out(attempt: Attempt) -> SubmissionOut:
+def submission_out(attempt: Attempt, lang: str = "en") -> SubmissionOut:
     verdict = attempt.verdict or {}
     return SubmissionOut(
         id=attempt.id, question_id=attempt.question_id, status=verdict["status"],
         checks=verdict.get("checks", []), feedback=verdict.get("feedback", ""),
         stdout=verdict.get("stdout", ""), duration_ms=verdict.get("duration_ms", 0.0),
         line=verdict.get("line"), created_at=attempt.created_at,
+    )
+
+
+def queue_card_out(item: QueueItem, lang: str) -> QueueCardOut:
+    q = item.question
+    return QueueCardOut(
+        question_id=q.id, stage=q.stage, kind=q.kind, title=q.spec.title.get(lang),
+        tags=list(q.spec.tags), due=item.due, state=item.state,
+        retrievability=round(item.retrievability, 4), url=f"/questions/{q.id}",
+    )
+
+
+def resume_item_out(item: ResumeItem) -> ResumeItemOut:
+    return ResumeItemOut(
+        id=item.id, kind=item.kind, title=item.title, summary=item.summary, role=item.role,
+        key_numbers=item.key_numbers, created_at=item.created_at,
+        card_ids=[resume_cards.card_id(item.id, t.slug) for t in resume_cards.TEMPLATES[item.kind]],
     )

@@ -1,16 +1,14 @@
-"""The JSON API's request and response bodies."""
+"""The JSON API's request and response bodies (the OpenAPI schema at /docs is built from these)."""
 
 from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.cards import STAGES
-from app.domain.interview import GRADES
+from app.domain.vocabulary import Grade, Kind, Lang, Stage
 
-SelfGrade = Literal["again", "hard", "good", "easy"]
-StageName = Literal["intro", "project", "paper", "coding"]
-assert tuple(SelfGrade.__args__) == GRADES and tuple(StageName.__args__) == STAGES  # type: ignore[attr-defined]
+SelfGrade = Grade
+StageName = Stage
 
 
 class Strict(BaseModel):
@@ -20,7 +18,7 @@ class Strict(BaseModel):
 class QuestionSummary(BaseModel):
     id: str
     stage: StageName
-    kind: Literal["open", "code"]
+    kind: Kind
     title: str
     tags: list[str]
     difficulty: str
@@ -37,7 +35,7 @@ class FollowUpOut(BaseModel):
 
 
 class QuestionDetail(QuestionSummary):
-    lang: Literal["en", "zh"]
+    lang: Lang
     order: int
     time_limit_s: int
     target_s: tuple[int, int] | None
@@ -60,7 +58,7 @@ class SessionCreate(Strict):
     question_ids: list[str] | None = Field(
         default=None, min_length=1, max_length=50, description="Exact cards (put in stage order)."
     )
-    lang: Literal["en", "zh"] = "en"
+    lang: Lang = Lang.EN
 
 
 class PlannedCardOut(BaseModel):
@@ -105,6 +103,8 @@ class SubmissionCreate(Strict):
     code: str = Field(description="Python source (at most MAX_CODE_BYTES bytes).")
     session_id: int | None = None
     duration_s: float | None = Field(default=None, ge=0, le=86400)
+    lang: Lang | None = Field(
+        default=None, description="Language of the verdict's text; default: Accept-Language.")
 
 
 class CheckOut(BaseModel):
@@ -154,3 +154,66 @@ API_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 413: {"model": ErrorOut},
     422: {"model": ErrorOut},
 }
+
+
+# ---- review, resume deck and your data ------------------------------------------------
+
+
+class QueueCardOut(BaseModel):
+    question_id: str
+    stage: str
+    kind: str
+    title: str
+    tags: list[str]
+    due: datetime | None = Field(description="When the card falls due; null for a new card.")
+    state: int = Field(description="0 new, 1 learning, 2 review, 3 relearning (FSRS).")
+    retrievability: float = Field(description="Predicted chance of recall now, 0..1.")
+    url: str
+
+
+class DueOut(BaseModel):
+    now: datetime
+    due_count: int
+    due: list[QueueCardOut]
+    new: list[QueueCardOut] = Field(description="Cards never reviewed: offered, not due.")
+
+
+class TopicOut(BaseModel):
+    tag: str
+    cards: int
+    retrievability: float
+
+
+class WeakestOut(BaseModel):
+    topics: list[TopicOut] = Field(description="Tags by mean retrievability, weakest first.")
+    tag: str | None
+    cards: list[QueueCardOut]
+
+
+class ResumeItemCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["project", "paper"]
+    title: str = Field(min_length=1, max_length=200)
+    summary: str = Field(default="", max_length=4000, description="One paragraph.")
+    role: str = Field(default="", max_length=200)
+    key_numbers: str = Field(default="", max_length=500, description="e.g. mAP 41.2 -> 44.0")
+
+
+class ResumeItemOut(BaseModel):
+    id: int
+    kind: str
+    title: str
+    summary: str
+    role: str
+    key_numbers: str
+    created_at: datetime
+    card_ids: list[str]
+
+
+class ImportOut(BaseModel):
+    imported: dict[str, int] = Field(description="Rows per table.")
+    recordings: int
+
+
+class DeleteOut(BaseModel):
+    deleted: dict[str, int] = Field(description="Rows per table.")

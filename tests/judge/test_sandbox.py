@@ -182,11 +182,18 @@ def test_torch_with_two_threads_under_seccomp(sandbox):
     assert result.outcome == "ok", result.stdout
 
 
-def test_entry_exception_is_a_crash_with_traceback(sandbox):
+def test_entry_exception_is_our_fault_with_traceback(sandbox):
+    # The entry is the harness (trusted code): an exception escaping it is the grader's fault,
+    # never the user's verdict. User code inside it is wrapped and reported separately.
     result = sandbox.run("raise ValueError('boom')")
-    assert result.outcome == "crashed"
-    assert result.detail == "exit code 1"
+    assert result.outcome == "fault"
+    assert "harness raised" in result.detail and "ValueError: boom" in result.detail
     assert "ValueError: boom" in result.stdout
+
+
+def test_exit_code_of_the_code_itself_is_a_crash(sandbox):
+    result = sandbox.run("import os\nos._exit(3)")
+    assert (result.outcome, result.detail) == ("crashed", "exit code 3")
 
 
 def _wait_for_new_zygotes(sandbox, old_pids: set[int]) -> None:
@@ -223,7 +230,7 @@ def test_zygote_dying_mid_run_restarts_it(sandbox):
         return await task
 
     result = sandbox.call(run_and_kill())
-    assert (result.outcome, result.detail) == ("crashed", WORKER_RESTARTED)
+    assert (result.outcome, result.detail) == ("fault", WORKER_RESTARTED)
     _wait_for_new_zygotes(sandbox, pids)
     assert sandbox.run("result = 2").payload == b"2"
 

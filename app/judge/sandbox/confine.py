@@ -24,6 +24,7 @@ except ImportError:  # reported as a missing layer, never silently
 LAYERS = ("namespaces", "uid_drop", "landlock", "seccomp", "rlimits", "cgroup")
 RESULT_FD = 3  # the only fd besides stdio the child keeps: its result pipe
 SETUP_FAILED_EXIT = 121  # exit code of a child whose required isolation layer failed
+HARNESS_FAULT_EXIT = 122  # exit code of a child whose harness (our code, not the user's) raised
 
 
 class SandboxSetupError(Exception):

@@ -24,7 +24,7 @@ from app.judge.sandbox.protocol import MAX_REQUEST
 
 logger = logging.getLogger(__name__)
 
-Outcome = Literal["ok", "timeout", "memory", "crashed", "output_limit"]
+Outcome = Literal["ok", "timeout", "memory", "crashed", "output_limit", "fault"]
 WORKER_RESTARTED = "grader worker restarted"
 _REPLY_GRACE_S = 10.0  # the zygote's own work after a run: killing, reaping, removing the dir
 _STARTUP_TIMEOUT_S = 120.0  # importing torch on a loaded machine
@@ -33,7 +33,7 @@ _MAX_HEADER = 1 << 16
 
 @dataclass(frozen=True)
 class RunResult:
-    outcome: Outcome  # "ok" = the child exited 0 after writing its payload
+    outcome: Outcome  # "ok": the child exited 0 after writing its payload; "fault": ours
     payload: bytes  # raw bytes the entry function returned; b"" unless outcome == "ok"
     stdout: str  # captured stdout+stderr, bounded, utf-8 with 'replace'
     duration_ms: float
@@ -239,7 +239,7 @@ class SandboxPool:
             await self._replace(worker)
             if retry and not exc.request_sent:  # it died idle: this run never started
                 return await self._run_on(await self._take_worker(), request, timeout_s, False)
-            return RunResult("crashed", b"", "", 0.0, WORKER_RESTARTED)
+            return RunResult("fault", b"", "", 0.0, WORKER_RESTARTED)
         self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * result.duration_ms / 1000
         self._idle.put_nowait(worker)
         return result

@@ -23,11 +23,11 @@ from collections.abc import Callable
 from app.judge.sandbox import landlock, protocol
 from app.judge.sandbox import linux as _linux
 from app.judge.sandbox.confine import (
+    HARNESS_FAULT_EXIT,
     LAYERS,
     RESULT_FD,
     SETUP_FAILED_EXIT,
     ChildSetup,
-    SandboxSetupError,
     confine,
 )
 from app.judge.sandbox.policy import SandboxPolicy
@@ -174,17 +174,16 @@ def _vm_bytes(field: bytes) -> int:
 def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes],
            probe: bool) -> None:
     """Runs in the forked child; never returns."""
-    code = 1
+    code = SETUP_FAILED_EXIT
     try:
         layers = confine(setup)
+        code = HARNESS_FAULT_EXIT  # from here on, an exception escaping is the harness's fault
         payload = json.dumps(layers).encode() if probe else entry(bytes(request))
         if not isinstance(payload, bytes):
             raise TypeError(f"entry returned {type(payload).__name__}, not bytes")
         protocol.write_frames(RESULT_FD, payload)
         code = 0
-    except BaseException as exc:
-        if isinstance(exc, SandboxSetupError):
-            code = SETUP_FAILED_EXIT
+    except BaseException:
         with contextlib.suppress(BaseException):
             traceback.print_exc()
     finally:
@@ -313,8 +312,15 @@ def _classify(policy: SandboxPolicy, raw: memoryview, failure: str | None, statu
     if output_size >= policy.fsize_bytes:
         return result("output_limit", f"printed more than {policy.fsize_bytes // 1024} KiB")
     if exit_code == SETUP_FAILED_EXIT:
-        return result("crashed", "sandbox setup failed")
+        return result("fault", "sandbox setup failed")
+    if exit_code == HARNESS_FAULT_EXIT:
+        return result("fault", "the grader's harness raised: " + _last_line(output))
     return result("crashed", f"exit code {exit_code}")
+
+
+def _last_line(output: bytearray) -> str:
+    lines = bytes(output).decode("utf-8", "replace").strip().splitlines()
+    return lines[-1][:300] if lines else "no output"
 
 
 def _take_protocol_fds() -> tuple[int, int]:

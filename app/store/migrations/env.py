@@ -3,12 +3,12 @@
 from alembic import context
 
 from app.store import models  # noqa: F401  (registers the tables on Base.metadata)
-from app.store.db import Base
+from app.store.base import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # `alembic` CLI use: build an engine from the configured URL
-    from app.store.db import make_engine
+    from app.store.engine import make_engine
 
     connection = make_engine(config.get_main_option("sqlalchemy.url") or "").connect()
 

@@ -2,251 +2,277 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
-from fastapi.responses import FileResponse
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile, status
+from fastapi.responses import FileResponse, PlainTextResponse
 
-from app.domain.cards import STAGES, Question, QuestionBank
-from app.domain.interview import plan_interview
-from app.services import attempts as services
-from app.services import resume as resume_service
-from app.web import presenters as views
-from app.web.deps import BankDep, DbDep, GraderDep, SettingsDep, UserDep
+from app.domain.vocabulary import STAGES, Lang, Stage
+from app.services import attempts, data, recordings, resume, review, sessions
+from app.services.errors import NotFound
+from app.services.submit_code import submit_code
+from app.web import i18n, presenters
+from app.web.answering import read_upload
+from app.web.deps import (
+    BankDep,
+    DbDep,
+    GraderDep,
+    PerUserLimitDep,
+    SchedulerDep,
+    SettingsDep,
+    UserDep,
+    question_or_404,
+)
+from app.web.routes.data import export_response
 from app.web.schemas import (
     API_ERROR_RESPONSES,
     AttemptCreate,
     AttemptGrade,
     AttemptOut,
+    DeleteOut,
+    DueOut,
     ErrorOut,
+    ImportOut,
     QuestionDetail,
     QuestionSummary,
+    ResumeItemCreate,
+    ResumeItemOut,
     SessionCreate,
     SessionOut,
     SubmissionCreate,
     SubmissionOut,
+    TopicOut,
+    WeakestOut,
 )
 
-router = APIRouter(prefix="/api", tags=["api"], responses=API_ERROR_RESPONSES)
-Lang = Annotated[Literal["en", "zh"], Query(description="Language of the card text.")]
-AUDIO_TYPES = {
-    "audio/webm": ".webm",
-    "audio/ogg": ".ogg",
-    "audio/mp4": ".m4a",
-    "audio/mpeg": ".mp3",
-    "audio/wav": ".wav",
-}
+router = APIRouter(prefix="/api", responses=API_ERROR_RESPONSES)
+LangQuery = Annotated[Lang, Query(description="Language of the card text.")]
 
 
-def question_or_404(bank: QuestionBank, question_id: str) -> Question:
-    question = bank.get(question_id)
-    if question is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"question {question_id!r} not found")
-    return question
+# ---- questions and interviews ---------------------------------------------------------------
 
-
-def check_size(text: str, field: str, limit: int) -> None:
-    size = len(text.encode("utf-8"))
-    if size > limit:
-        raise HTTPException(
-            status.HTTP_413_CONTENT_TOO_LARGE, f"{field}: {size} bytes is over the {limit}-byte limit"
-        )
-
-
-async def read_audio(audio: UploadFile, limit: int) -> tuple[bytes, str] | None:
-    """An uploaded recording and its file suffix, None when empty; 415/413 for a wrong type or size."""
-    content_type = (audio.content_type or "").split(";")[0].strip()
-    if content_type not in AUDIO_TYPES:
-        raise HTTPException(
-            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-            f"audio: {content_type or 'no type'} is not one of {', '.join(AUDIO_TYPES)}",
-        )
-    data = await audio.read(limit + 1)
-    if len(data) > limit:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "audio: recording too large")
-    return (data, AUDIO_TYPES[content_type]) if data else None
-
-
-@router.get("/questions", response_model=list[QuestionSummary])
+@router.get("/questions", response_model=list[QuestionSummary], tags=["api"])
 def list_questions(
-    bank: BankDep,
-    stage: Annotated[Literal["intro", "project", "paper", "coding"] | None, Query()] = None,
-    tag: Annotated[str | None, Query(max_length=80)] = None,
-    lang: Lang = "en",
+    bank: BankDep, stage: Annotated[Stage | None, Query()] = None,
+    tag: Annotated[str | None, Query(max_length=80)] = None, lang: LangQuery = Lang.EN,
 ) -> list[QuestionSummary]:
-    return [views.question_summary(q, lang) for q in bank.filter(stage=stage, tag=tag)]
+    return [presenters.question_summary(q, lang) for q in bank.filter(stage=stage, tag=tag)]
 
 
-@router.get("/questions/{question_id}", response_model=QuestionDetail)
-def get_question(question_id: str, bank: BankDep, lang: Lang = "en") -> QuestionDetail:
-    return views.question_detail(question_or_404(bank, question_id), lang)
+@router.get("/questions/{question_id}", response_model=QuestionDetail, tags=["api"])
+def get_question(question_id: str, bank: BankDep, lang: LangQuery = Lang.EN) -> QuestionDetail:
+    return presenters.question_detail(question_or_404(bank, question_id), lang)
 
 
-@router.post("/sessions", response_model=SessionOut, status_code=status.HTTP_201_CREATED)
-def create_session(db: DbDep, user: UserDep, bank: BankDep, body: SessionCreate | None = None) -> SessionOut:
+@router.post("/sessions", response_model=SessionOut, status_code=status.HTTP_201_CREATED,
+             tags=["api"])
+def create_session(db: DbDep, user: UserDep, bank: BankDep,
+                   body: SessionCreate | None = None) -> SessionOut:
     body = body or SessionCreate()
-    for question_id in body.question_ids or ():
-        question_or_404(bank, question_id)
-    plan = plan_interview(
-        bank,
-        stages=body.stages or STAGES,
-        per_stage=body.per_stage,
-        question_ids=body.question_ids,
-        own_cards=resume_service.session_cards(db, user),
-    )
-    if not plan:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "stages: no cards in these stages")
-    return views.session_out(services.create_session(db, user, plan, body.lang))
+    session = sessions.start_interview(db, user, bank, lang=body.lang,
+                                       stages=body.stages or STAGES, per_stage=body.per_stage,
+                                       question_ids=body.question_ids)
+    return presenters.session_out(session)
 
 
-@router.get("/sessions", response_model=list[SessionOut])
+@router.get("/sessions", response_model=list[SessionOut], tags=["api"])
 def list_sessions(db: DbDep, user: UserDep) -> list[SessionOut]:
-    return [views.session_out(s) for s in services.list_sessions(db, user)]
+    return [presenters.session_out(s) for s in sessions.list_sessions(db, user)]
 
 
-@router.get("/sessions/{session_id}", response_model=SessionOut)
+@router.get("/sessions/{session_id}", response_model=SessionOut, tags=["api"])
 def get_session(session_id: int, db: DbDep, user: UserDep) -> SessionOut:
-    return views.session_out(services.get_session(db, user, session_id))
+    return presenters.session_out(sessions.get_session(db, user, session_id))
 
 
-@router.post("/attempts", response_model=AttemptOut, status_code=status.HTTP_201_CREATED)
-def create_attempt(
-    body: AttemptCreate, db: DbDep, user: UserDep, bank: BankDep, settings: SettingsDep
-) -> AttemptOut:
+# ---- attempts --------------------------------------------------------------------------------
+
+@router.post("/attempts", response_model=AttemptOut, status_code=status.HTTP_201_CREATED,
+             tags=["api"])
+def create_attempt(body: AttemptCreate, db: DbDep, user: UserDep, bank: BankDep,
+                   settings: SettingsDep, scheduler: SchedulerDep) -> AttemptOut:
     question = question_or_404(bank, body.question_id)
-    check_size(body.answer, "answer", settings.max_code_bytes)
-    attempt = services.record_attempt(
-        db,
-        user,
-        question,
-        answer=body.answer,
-        session_id=body.session_id,
-        self_grade=body.self_grade,
-        rubric_hits=body.rubric_hits,
-        duration_s=body.duration_s,
+    attempts.check_text("answer", body.answer, settings.max_code_bytes)
+    attempt = attempts.record_attempt(
+        db, user, question, scheduler, answer=body.answer, session_id=body.session_id,
+        self_grade=body.self_grade, rubric_hits=body.rubric_hits, duration_s=body.duration_s,
     )
-    return views.attempt_out(attempt)
+    return presenters.attempt_out(attempt)
 
 
-@router.get("/attempts", response_model=list[AttemptOut])
+@router.get("/attempts", response_model=list[AttemptOut], tags=["api"])
 def list_attempts(
-    db: DbDep,
-    user: UserDep,
+    db: DbDep, user: UserDep,
     question_id: Annotated[str | None, Query(max_length=80)] = None,
-    stage: Annotated[Literal["intro", "project", "paper", "coding"] | None, Query()] = None,
+    stage: Annotated[Stage | None, Query()] = None,
     session_id: int | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AttemptOut]:
-    attempts = services.list_attempts(
-        db,
-        user,
-        question_id=question_id,
-        stage=stage,
-        session_id=session_id,
-        limit=limit,
-        offset=offset,
-    )
-    return [views.attempt_out(a) for a in attempts]
+    found = attempts.list_attempts(db, user, question_id=question_id, stage=stage,
+                                   session_id=session_id, limit=limit, offset=offset)
+    return [presenters.attempt_out(a) for a in found]
 
 
-@router.get("/attempts/{attempt_id}", response_model=AttemptOut)
+@router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["api"])
 def get_attempt(attempt_id: int, db: DbDep, user: UserDep) -> AttemptOut:
-    return views.attempt_out(services.get_attempt(db, user, attempt_id))
+    return presenters.attempt_out(attempts.get_attempt(db, user, attempt_id))
 
 
-@router.patch("/attempts/{attempt_id}", response_model=AttemptOut)
-def grade_attempt(attempt_id: int, body: AttemptGrade, db: DbDep, user: UserDep, bank: BankDep) -> AttemptOut:
-    attempt = services.get_attempt(db, user, attempt_id)
+@router.patch("/attempts/{attempt_id}", response_model=AttemptOut, tags=["api"])
+def grade_attempt(attempt_id: int, body: AttemptGrade, db: DbDep, user: UserDep, bank: BankDep,
+                  scheduler: SchedulerDep) -> AttemptOut:
+    attempt = attempts.get_attempt(db, user, attempt_id)
     question = question_or_404(bank, attempt.question_id)
-    services.grade_attempt(db, user, attempt, question, body.self_grade, body.rubric_hits)
-    return views.attempt_out(attempt)
+    attempts.grade_attempt(db, user, attempt, question, scheduler, body.self_grade,
+                           body.rubric_hits)
+    return presenters.attempt_out(attempt)
 
 
-@router.post("/attempts/{attempt_id}/reveal", response_model=AttemptOut)
+@router.post("/attempts/{attempt_id}/reveal", response_model=AttemptOut, tags=["api"])
 def reveal_solution(attempt_id: int, db: DbDep, user: UserDep) -> AttemptOut:
-    attempt = services.get_attempt(db, user, attempt_id)
-    services.reveal_solution(db, attempt)
-    return views.attempt_out(attempt)
+    attempt = attempts.get_attempt(db, user, attempt_id)
+    attempts.reveal_solution(db, attempt)
+    return presenters.attempt_out(attempt)
 
 
-@router.post("/attempts/{attempt_id}/recording", response_model=AttemptOut)
+@router.post("/attempts/{attempt_id}/recording", response_model=AttemptOut, tags=["api"],
+             responses={415: {"model": ErrorOut}})
 async def upload_recording(
-    attempt_id: int,
-    db: DbDep,
-    user: UserDep,
-    settings: SettingsDep,
+    attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep,
     audio: Annotated[UploadFile, File(description="The recorded answer (webm/ogg/mp4/mpeg/wav).")],
     duration_s: Annotated[float | None, Form(ge=0, le=7200)] = None,
 ) -> AttemptOut:
-    attempt = services.get_attempt(db, user, attempt_id)
-    recording = await read_audio(audio, settings.max_recording_bytes)
-    if recording is None:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "audio: empty file")
-    services.save_recording(db, attempt, settings.recordings_dir, *recording, duration_s)
-    return views.attempt_out(attempt)
+    attempt = attempts.get_attempt(db, user, attempt_id)
+    audio_bytes, suffix = await read_upload(audio, settings.max_recording_bytes)
+    recordings.save_recording(db, attempt, settings.recordings_dir, audio_bytes, suffix,
+                              duration_s)
+    return presenters.attempt_out(attempt)
 
 
-@router.get("/attempts/{attempt_id}/recording", response_class=FileResponse)
+@router.get("/attempts/{attempt_id}/recording", response_class=FileResponse, tags=["api"])
 def get_recording(attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep) -> FileResponse:
-    attempt = services.get_attempt(db, user, attempt_id)
-    path = settings.recordings_dir / (attempt.recording_path or "")
-    if not attempt.recording_path or not path.is_file():
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"attempt {attempt_id} has no recording")
-    suffix_types = {v: k for k, v in AUDIO_TYPES.items()}
-    return FileResponse(path, media_type=suffix_types.get(path.suffix, "application/octet-stream"))
+    attempt = attempts.get_attempt(db, user, attempt_id)
+    path, media_type = recordings.recording_file(attempt, settings.recordings_dir)
+    return FileResponse(path, media_type=media_type)
 
 
-@router.delete("/attempts/{attempt_id}/recording", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/attempts/{attempt_id}/recording", status_code=status.HTTP_204_NO_CONTENT,
+               tags=["api"])
 def delete_recording(attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
-    attempt = services.get_attempt(db, user, attempt_id)
-    services.delete_recording(db, attempt, settings.recordings_dir)
+    attempt = attempts.get_attempt(db, user, attempt_id)
+    recordings.delete_recording(db, attempt, settings.recordings_dir)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+# ---- submissions -----------------------------------------------------------------------------
+
 @router.post(
-    "/submissions",
-    response_model=SubmissionOut,
-    status_code=status.HTTP_201_CREATED,
+    "/submissions", response_model=SubmissionOut, status_code=status.HTTP_201_CREATED,
+    tags=["api"],
     responses={413: {"model": ErrorOut}, 429: {"model": ErrorOut}, 503: {"model": ErrorOut}},
 )
 async def create_submission(
-    request: Request,
-    body: SubmissionCreate,
-    db: DbDep,
-    user: UserDep,
-    bank: BankDep,
-    settings: SettingsDep,
-    grader: GraderDep,
+    request: Request, body: SubmissionCreate, db: DbDep, user: UserDep, bank: BankDep,
+    settings: SettingsDep, grader: GraderDep, limit: PerUserLimitDep,
 ) -> SubmissionOut:
+    """Grade code in the sandbox; the verdict (in `lang`, else Accept-Language) is stored."""
     question = question_or_404(bank, body.question_id)
-    if question.kind != "code":
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, f"question_id: {question.id!r} is not a coding card"
-        )
-    check_size(body.code, "code", settings.max_code_bytes)
-    services.check_session_card(db, user, body.session_id, question)
-    verdict = await services.grade_code(
-        grader, question, body.code, user=user, limit=request.app.state.per_user_limit
-    )
-    # The fsync'd commit runs in the thread pool so the event loop keeps serving pages.
-    attempt = await run_in_threadpool(
-        services.record_submission,
-        db,
-        user,
-        question,
-        code=body.code,
-        verdict=verdict,
-        session_id=body.session_id,
+    attempt = await submit_code(
+        db, user, question, body.code, grader=grader, limit=limit,
+        max_code_bytes=settings.max_code_bytes, session_id=body.session_id,
         duration_s=body.duration_s,
     )
-    return views.submission_out(attempt)
+    return presenters.submission_out(attempt, body.lang or i18n.from_accept_language(request))
 
 
-@router.get("/submissions/{submission_id}", response_model=SubmissionOut)
-def get_submission(submission_id: int, db: DbDep, user: UserDep) -> SubmissionOut:
-    attempt = services.get_attempt(db, user, submission_id)
+@router.get("/submissions/{submission_id}", response_model=SubmissionOut, tags=["api"])
+def get_submission(request: Request, submission_id: int, db: DbDep, user: UserDep,
+                   lang: Annotated[Lang | None, Query()] = None) -> SubmissionOut:
+    attempt = attempts.get_attempt(db, user, submission_id)
     if attempt.verdict is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"submission {submission_id} not found")
-    return views.submission_out(attempt)
+        raise NotFound(f"submission {submission_id} not found")
+    return presenters.submission_out(attempt, lang or i18n.from_accept_language(request))
+
+
+# ---- review ----------------------------------------------------------------------------------
+
+@router.get("/review/due", response_model=DueOut, tags=["review"])
+def review_due(db: DbDep, user: UserDep, bank: BankDep, lang: LangQuery = Lang.EN,
+               new_limit: Annotated[int, Query(ge=0, le=100)] = 10) -> DueOut:
+    """Cards due now (most overdue first, open and code mixed) and a few new ones."""
+    now = datetime.now(UTC)
+    due = review.due_queue(db, user, bank, now)
+    fresh = review.new_cards(db, user, bank, limit=new_limit)
+    return DueOut(now=now, due_count=len(due),
+                  due=[presenters.queue_card_out(i, lang) for i in due],
+                  new=[presenters.queue_card_out(i, lang) for i in fresh])
+
+
+@router.get("/review/weakest", response_model=WeakestOut, tags=["review"])
+def review_weakest(db: DbDep, user: UserDep, bank: BankDep, tag: str | None = None,
+                   lang: LangQuery = Lang.EN) -> WeakestOut:
+    """Topics by retrievability, and the cards of the weakest (or the given) tag."""
+    topics, chosen, cards = review.weakest(db, user, bank, tag)
+    return WeakestOut(
+        topics=[TopicOut(tag=t.tag, cards=t.cards, retrievability=round(t.retrievability, 4))
+                for t in topics],
+        tag=chosen, cards=[presenters.queue_card_out(c, lang) for c in cards],
+    )
+
+
+# ---- resume deck -----------------------------------------------------------------------------
+
+@router.get("/resume", response_model=list[ResumeItemOut], tags=["resume"])
+def resume_list(db: DbDep, user: UserDep) -> list[ResumeItemOut]:
+    return [presenters.resume_item_out(item) for item in resume.list_items(db, user)]
+
+
+@router.post("/resume", response_model=ResumeItemOut, status_code=status.HTTP_201_CREATED,
+             tags=["resume"])
+def resume_add(body: ResumeItemCreate, db: DbDep, user: UserDep) -> ResumeItemOut:
+    """Add a project or paper; its follow-up cards (`card_ids`) join your deck at once."""
+    return presenters.resume_item_out(resume.create_item(db, user, **body.model_dump()))
+
+
+@router.delete("/resume/{item_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["resume"])
+def resume_delete(item_id: int, db: DbDep, user: UserDep) -> Response:
+    resume.delete_item(db, user, item_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---- your data -------------------------------------------------------------------------------
+
+@router.get("/export", tags=["data"], response_class=Response,
+            responses={200: {"content": {"application/json": {}}}})
+def export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
+    """Everything you stored, as one canonical JSON document (ids kept, recordings in base64)."""
+    return export_response(db, user, settings)
+
+
+@router.post("/import", response_model=ImportOut, tags=["data"],
+             responses={409: {"description": "This instance already holds data."}})
+def import_(
+    db: DbDep, user: UserDep, settings: SettingsDep,
+    document: Annotated[dict[str, Any], Body(description="A file from GET /api/export.")],
+    replace: Annotated[bool, Query(description="Delete your current data first.")] = False,
+) -> ImportOut:
+    """Restore an export into this instance; 409 if it holds data, unless `replace=true`."""
+    counts = data.import_data(db, user, document, settings.recordings_dir, replace=replace,
+                              keep_ids=settings.auth_mode == "local")
+    return ImportOut(imported=counts, recordings=len(document.get("recordings") or {}))
+
+
+@router.get("/export/review-log.csv", tags=["data"], response_class=PlainTextResponse)
+def review_log_csv(db: DbDep, user: UserDep) -> Response:
+    """The review log as fsrs-optimizer reads it: card_id, review_time (ms), rating, state,
+    duration (ms)."""
+    return Response(data.review_log_csv(db, user), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="review-log.csv"'})
+
+
+@router.delete("/me/data", response_model=DeleteOut, tags=["data"])
+def delete_data(db: DbDep, user: UserDep, settings: SettingsDep) -> DeleteOut:
+    """Delete every attempt, session, resume item and review of yours, and your recordings."""
+    return DeleteOut(deleted=data.delete_data(db, user, settings.recordings_dir))

@@ -12,12 +12,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from app.services import accounts
-from app.services.throttle import FailureThrottle
+from app.services.limits import FailureThrottle
 from app.store.models import User
 from app.web import i18n
 from app.web.deps import DbDep, OptionalUserDep, SettingsDep, UserDep
-from app.web.routes.pages import render
 from app.web.schemas import ErrorOut
+from app.web.templating import render
 
 router = APIRouter()
 
@@ -215,9 +215,6 @@ def api_signup(request: Request, body: SignupIn, db: DbDep, settings: SettingsDe
         user = _signup(request, db, settings.signup_code, body)
     except TooManyFailures as exc:
         return _too_many(exc.retry_after)
-    except accounts.SignupRefused as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                            [{"field": exc.field, "message": exc.message, "type": "value_error"}]) from exc
     _set_session_cookie(request, response, db, user)
     return _me(user)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import app.store.db
+import app.store.base
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -24,7 +24,7 @@ def upgrade() -> None:
         "user",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=80), nullable=False),
-        sa.Column("created_at", app.store.db.UTCDateTime(), nullable=False),
+        sa.Column("created_at", app.store.base.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user")),
         sa.UniqueConstraint("name", name=op.f("uq_user_name")),
     )
@@ -34,8 +34,8 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("plan", sa.JSON(), nullable=False),
         sa.Column("lang", sa.String(length=8), nullable=False),
-        sa.Column("created_at", app.store.db.UTCDateTime(), nullable=False),
-        sa.Column("finished_at", app.store.db.UTCDateTime(), nullable=True),
+        sa.Column("created_at", app.store.base.UTCDateTime(), nullable=False),
+        sa.Column("finished_at", app.store.base.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"], ["user.id"], name=op.f("fk_practice_session_user_id_user"), ondelete="CASCADE"
         ),
@@ -61,8 +61,8 @@ def upgrade() -> None:
         sa.Column("solution_revealed", sa.Boolean(), nullable=False),
         sa.Column("recording_path", sa.String(length=255), nullable=True),
         sa.Column("recording_duration_s", sa.Double(), nullable=True),
-        sa.Column("created_at", app.store.db.UTCDateTime(), nullable=False),
-        sa.Column("finished_at", app.store.db.UTCDateTime(), nullable=True),
+        sa.Column("created_at", app.store.base.UTCDateTime(), nullable=False),
+        sa.Column("finished_at", app.store.base.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["session_id"],
             ["practice_session.id"],

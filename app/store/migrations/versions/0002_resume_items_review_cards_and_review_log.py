@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import app.store.db
+import app.store.base
 
 revision: str = '0002'
 down_revision: str | None = '0001'
@@ -27,7 +27,7 @@ def upgrade() -> None:
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('role', sa.String(length=200), nullable=False),
     sa.Column('key_numbers', sa.String(length=500), nullable=False),
-    sa.Column('created_at', app.store.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', app.store.base.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(
         ['user_id'], ['user.id'],
         name=op.f('fk_resume_item_user_id_user'), ondelete='CASCADE',
@@ -45,8 +45,8 @@ def upgrade() -> None:
     sa.Column('step', sa.Integer(), nullable=True),
     sa.Column('stability', sa.Double(), nullable=True),
     sa.Column('difficulty', sa.Double(), nullable=True),
-    sa.Column('due', app.store.db.UTCDateTime(), nullable=False),
-    sa.Column('last_review', app.store.db.UTCDateTime(), nullable=True),
+    sa.Column('due', app.store.base.UTCDateTime(), nullable=False),
+    sa.Column('last_review', app.store.base.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(
         ['user_id'], ['user.id'],
         name=op.f('fk_review_card_user_id_user'), ondelete='CASCADE',
@@ -66,11 +66,11 @@ def upgrade() -> None:
     sa.Column('attempt_id', sa.Integer(), nullable=True),
     sa.Column('rating', sa.Integer(), nullable=False),
     sa.Column('suggested_rating', sa.Integer(), nullable=True),
-    sa.Column('reviewed_at', app.store.db.UTCDateTime(), nullable=False),
+    sa.Column('reviewed_at', app.store.base.UTCDateTime(), nullable=False),
     sa.Column('duration_ms', sa.Integer(), nullable=True),
     sa.Column('state_before', sa.Integer(), nullable=False),
     sa.Column('state_after', sa.Integer(), nullable=False),
-    sa.Column('due', app.store.db.UTCDateTime(), nullable=False),
+    sa.Column('due', app.store.base.UTCDateTime(), nullable=False),
     sa.Column('stability', sa.Double(), nullable=False),
     sa.Column('difficulty', sa.Double(), nullable=False),
     sa.Column('card_before', sa.JSON(), nullable=True),

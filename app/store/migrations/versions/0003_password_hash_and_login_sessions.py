@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import app.store.db
+import app.store.base
 
 revision: str = '0003'
 down_revision: str | None = '0002'
@@ -23,9 +23,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
-    sa.Column('created_at', app.store.db.UTCDateTime(), nullable=False),
-    sa.Column('last_seen_at', app.store.db.UTCDateTime(), nullable=False),
-    sa.Column('expires_at', app.store.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', app.store.base.UTCDateTime(), nullable=False),
+    sa.Column('last_seen_at', app.store.base.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', app.store.base.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(
         ['user_id'], ['user.id'],
         name=op.f('fk_login_session_user_id_user'), ondelete='CASCADE',

@@ -1,6 +1,7 @@
 from fastapi.testclient import TestClient
 
-from app.domain.cards import CJK, STAGES
+from app.domain.cards import CJK
+from app.domain.vocabulary import STAGES
 
 
 def test_healthz_reports_status_and_grader(client: TestClient) -> None:

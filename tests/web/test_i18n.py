@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.web import i18n
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "app" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
 POT = ROOT / "app" / "locale" / "messages.pot"
 JS_SRC = ROOT / "static" / "src"
@@ -114,9 +114,8 @@ def test_js_translates_only_literals() -> None:
 
 
 def test_dynamic_labels_are_translated() -> None:
-    from app.domain.cards import STAGES
-    from app.domain.interview import GRADES
-    from app.web.routes.pages import NAV_LINKS
+    from app.domain.vocabulary import GRADES, STAGES
+    from app.web.templating import NAV_LINKS
 
     catalog = i18n._catalog("zh")
     dynamic = [label for _, label, _ in NAV_LINKS] + [s.capitalize() for s in STAGES] + list(GRADES)

@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from app.config import Settings
+from app.domain.clock import utcnow
 from app.main import create_app
 from app.services import accounts
-from app.store.db import utcnow
 from app.store.models import Attempt, LoginSession, PracticeSession, ReviewCard, User
 from app.web.routes.auth import safe_next
 
@@ -334,7 +334,7 @@ def test_import_in_accounts_mode_renumbers_and_never_reaches_another_users_rows(
     # A crafted file pointing at Ann's session, or naming her recording, gets nowhere.
     crafted = {**export, "tables": {**export["tables"], "practice_session": []}}
     refused = bob.post("/api/import?replace=true", json=crafted)
-    assert refused.status_code == 422 and "practice_session" in refused.json()["detail"]
+    assert refused.status_code == 422 and "practice_session" in refused.json()["detail"][0]["message"]
     no_file = {**export, "recordings": {}}
     assert bob.post("/api/import?replace=true", json=no_file).status_code == 200
     bob_attempt = bob.get("/api/attempts").json()[0]

@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.domain.cards import STAGES
+from app.domain.vocabulary import STAGES
 from app.main import create_app
 
 

@@ -1,7 +1,6 @@
-"""Count failed logins per key (a username, an IP) in memory; too many in a window -> wait.
+"""Fair use of shared things: the grader queue per user, and failed logins per key.
 
-In memory on purpose: one server process per instance; a restart forgets, which is fine for
-slowing down password guessing from a study group's LAN, not a defence against a botnet.
+Both in memory on purpose: one server process per instance (shared stores come with hosting).
 """
 
 from __future__ import annotations
@@ -9,15 +8,44 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import deque
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from app.services.errors import TooManyRequests
 
 MAX_FAILURES = 10
 WINDOW_S = 15 * 60
 MAX_KEYS = 10_000  # forget the stalest keys beyond this, so guessing many names cannot eat memory
 
 
+class PerUserLimit:
+    """One person cannot fill the shared grader queue: a cap on each user's runs in flight.
+
+    All access is from the event loop, so no lock is needed.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._in_flight: Counter[int] = Counter()
+
+    @contextmanager
+    def hold(self, user_id: int) -> Iterator[None]:
+        if self._in_flight[user_id] >= self.limit:
+            raise TooManyRequests(f"you already have {self.limit} submissions being graded: "
+                                  "wait for their verdicts", retry_after_s=1)
+        self._in_flight[user_id] += 1
+        try:
+            yield
+        finally:
+            self._in_flight[user_id] -= 1
+            if not self._in_flight[user_id]:
+                del self._in_flight[user_id]
+
+
 class FailureThrottle:
+    """Count failures per key (a username, an address); too many in a window -> wait."""
+
     def __init__(self, max_failures: int = MAX_FAILURES, window_s: float = WINDOW_S,
                  clock: Callable[[], float] = time.monotonic):
         self.max_failures = max_failures

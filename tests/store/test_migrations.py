@@ -7,7 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.store.db import Base, make_engine
+from app.store.base import Base
+from app.store.engine import make_engine
 from app.store.migrate import alembic_config, upgrade_to_head
 
 

@@ -9,11 +9,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from app.config import Settings
+from app.domain.clock import utcnow
 from app.main import create_app
-from app.services import attempts as services
-from app.store.db import utcnow
+from app.services.users import local_user
 from app.store.models import ReviewCard, ReviewLog
 from tests.conftest import make_settings
+from tests.factories import code_attempt
 
 HTML = {"accept": "text/html"}
 PROJECT = {"kind": "project", "title": "Edge detector", "summary": "A fast detector for drones.",
@@ -146,12 +147,9 @@ def test_weakest_topic_comes_first(client: TestClient) -> None:
 def submit(client: TestClient, status: str, seconds: float, code: str) -> int:
     """A graded code run without the sandbox (grader_workers=0 in these tests)."""
     with db(client) as session:
-        user = services.local_user(session)
         question = client.app.state.bank.by_id[CODE_CARD]  # type: ignore[attr-defined]
-        verdict = {"status": status, "checks": [], "feedback": "", "stdout": "", "duration_ms": 1.0}
-        attempt = services.record_submission(session, user, question, code=code, verdict=verdict,
-                                             duration_s=seconds)
-        return attempt.id
+        return code_attempt(session, local_user(session), question, status=status,
+                            seconds=seconds, code=code).id
 
 
 def test_code_card_suggests_a_rating_and_the_users_grade_wins(client: TestClient) -> None:

@@ -3,9 +3,9 @@
 import base64
 
 import pytest
-from app.services.passwords import hash_password, verify_password
 
-from app.services.throttle import FailureThrottle
+from app.services.limits import FailureThrottle
+from app.services.passwords import hash_password, verify_password
 
 
 def test_hash_has_the_documented_format_and_verifies() -> None:

@@ -1,0 +1,1 @@
+"""ASGI middleware: what every request passes through before a route sees it."""

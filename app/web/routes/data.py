@@ -1,0 +1,62 @@
+"""Your data in your hands, as pages: export, import, delete everything."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from app.config import Settings
+from app.services import data
+from app.services.errors import Invalid
+from app.store.models import User
+from app.web.answering import see_other
+from app.web.deps import DbDep, SettingsDep, UserDep
+from app.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+EXPORT_NAME = "mianjing-export-{:%Y%m%d}.json"
+
+
+def export_response(db: DbDep, user: User, settings: Settings) -> Response:
+    """The export as a download (shared with GET /api/export)."""
+    document = data.export_data(db, user, settings.recordings_dir)
+    name = EXPORT_NAME.format(datetime.now(UTC))
+    return Response(data.dumps(document), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/data", response_class=HTMLResponse)
+def data_page(request: Request, db: DbDep, user: UserDep, done: str | None = None) -> HTMLResponse:
+    return render(request, "data.html", has_data=data.has_data(db, user), done=done)
+
+
+@router.get("/data/export")
+def data_export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
+    return export_response(db, user, settings)
+
+
+@router.post("/data/import")
+async def data_import(
+    db: DbDep, user: UserDep, settings: SettingsDep, file: Annotated[UploadFile, File()],
+    replace: Annotated[bool, Form()] = False,
+) -> Response:
+    try:
+        document = json.loads(await file.read())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Invalid("file", "not JSON") from exc
+    data.import_data(db, user, document, settings.recordings_dir, replace=replace,
+                     keep_ids=settings.auth_mode == "local")
+    return see_other("/data?done=imported")
+
+
+@router.post("/data/delete")
+def data_delete(db: DbDep, user: UserDep, settings: SettingsDep,
+                confirm: Annotated[str, Form()] = "") -> Response:
+    if confirm != "delete":
+        raise Invalid("confirm", "type delete to confirm")
+    data.delete_data(db, user, settings.recordings_dir)
+    return see_other("/data?done=deleted")
