@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint types pytest assets bench clean messages
+.PHONY: run test test-fast lint types pytest assets bench clean messages
 
 run: $(VENV)/.installed
 	$(BIN)/mianjing serve --host $(HOST) --port $(PORT)
@@ -28,6 +28,10 @@ types: $(VENV)/.installed
 
 pytest: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
+
+# The inner loop: lint, types and every test not marked slow (no sandbox, browser or server).
+test-fast: lint types
+	$(BIN)/python -m pytest -q -m "not slow"
 
 assets:
 	cd static && npm ci --no-audit --no-fund && node build.mjs

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from app.config import REPO_ROOT, Settings
-from app.domain.cards import load_bank
+from app.domain.cards import QuestionBank, load_bank
 from app.domain.scheduling import make_scheduler
 from app.judge import Grader
 from app.services.limits import FailureThrottle, PerUserLimit
@@ -64,7 +64,8 @@ async def announce_sandbox(grader: Grader | None) -> None:
         log.warning("the sandbox runs WITHOUT %s (see /healthz)", ", ".join(missing))
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = None) -> FastAPI:
+    """The app for `settings`; `bank` skips loading the question bank (tests share one)."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -77,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
-        app.state.bank = load_bank(settings.questions_dir, code_cards=load_code_card)
+        app.state.bank = bank or load_bank(settings.questions_dir, code_cards=load_code_card)
         app.state.grader = start_grader(settings)
         app.state.scheduler = make_scheduler(settings.review_desired_retention,
                                              fuzzing=settings.review_fuzzing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
+from app.domain.cards import QuestionBank, load_bank
 from app.main import create_app
 
 
@@ -21,9 +23,22 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "data")
 
 
+@functools.cache
+def shared_bank() -> QuestionBank:
+    """The real question bank, loaded once: it is immutable, so every test app can share it."""
+    from app.judge import load_code_card
+
+    return load_bank(Settings().questions_dir, code_cards=load_code_card)
+
+
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as test_client:
+def bank() -> QuestionBank:
+    return shared_bank()
+
+
+@pytest.fixture
+def client(settings: Settings, bank: QuestionBank) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, bank=bank)) as test_client:
         yield test_client
 
 
@@ -31,7 +46,8 @@ def client(settings: Settings) -> Iterator[TestClient]:
 def grading_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """One app with a real sandboxed grader per test module (its start-up imports torch)."""
     data_dir = tmp_path_factory.mktemp("grading") / "data"
-    app = create_app(Settings(data_dir=data_dir, grader_workers=1))  # type: ignore[call-arg]
+    app = create_app(Settings(data_dir=data_dir, grader_workers=1),  # type: ignore[call-arg]
+                     bank=shared_bank())
     with TestClient(app) as test_client:
         deadline_ready(test_client)
         yield test_client

@@ -10,6 +10,7 @@ from app import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_questions_check_passes_on_the_whole_bank(capsys: pytest.CaptureFixture[str]) -> None:
     """Every card: schema, both languages, refs; every code card: solution passes, starter and each
     wrong/*.py fail as declared, reference tensors up to date."""

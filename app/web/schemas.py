@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.domain.vocabulary import Grade, Kind, Lang, Stage
 
@@ -12,7 +12,29 @@ StageName = Stage
 
 
 class Strict(BaseModel):
+    """A request body: unknown fields and text that is not valid Unicode are refused (422)."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _valid_unicode(cls, value: Any) -> Any:
+        # JSON's \udc80 escapes decode to lone surrogates, which no database can store.
+        for text in _strings(value):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError(f"contains a character that is not valid Unicode at position "
+                                 f"{exc.start}") from None
+        return value
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 class QuestionSummary(BaseModel):
@@ -190,7 +212,7 @@ class WeakestOut(BaseModel):
     cards: list[QueueCardOut]
 
 
-class ResumeItemCreate(BaseModel):
+class ResumeItemCreate(Strict):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["project", "paper"]
     title: str = Field(min_length=1, max_length=200)

@@ -12,6 +12,8 @@ import yaml
 from app.judge.build import build_reference, check_card, load_card_dir
 from app.judge.spec import CardError, load_code_card, read_reference
 
+pytestmark = pytest.mark.slow  # starts real sandboxes, servers or whole-bank checks
+
 torch.set_num_threads(1)
 
 ROOT = Path(__file__).resolve().parents[2]

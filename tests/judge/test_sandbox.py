@@ -18,6 +18,8 @@ from app.judge.sandbox.confine import LAYERS
 from app.judge.sandbox.policy import PROJECT_ROOT, SandboxPolicy
 from app.judge.sandbox.pool import WORKER_RESTARTED, GraderBusy, SandboxPool
 
+pytestmark = pytest.mark.slow  # starts real sandboxes, servers or whole-bank checks
+
 ATTACKS = sorted((Path(__file__).parent / "attacks").glob("*.py"))
 ENTRY = "tests.judge.sandbox_entries:run_code"
 # Tight limits keep the battery fast: 2 s of CPU, 512 MiB above the zygote, a 1 MiB result.
@@ -196,6 +198,14 @@ def test_exit_code_of_the_code_itself_is_a_crash(sandbox):
     assert (result.outcome, result.detail) == ("crashed", "exit code 3")
 
 
+async def until(condition, timeout_s: float = 30.0) -> None:
+    """Wait for an observable state of the pool (instead of sleeping a guessed time)."""
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.01)
+    await asyncio.wait_for(poll(), timeout_s)
+
+
 def _wait_for_new_zygotes(sandbox, old_pids: set[int]) -> None:
     pool = sandbox.pool
 
@@ -224,7 +234,7 @@ def test_zygote_dying_mid_run_restarts_it(sandbox):
 
     async def run_and_kill():
         task = asyncio.ensure_future(pool.run(b"import time\ntime.sleep(5)", timeout_s=5))
-        await asyncio.sleep(0.5)
+        await until(lambda: pool._idle.qsize() == pool.workers - 1)  # a zygote took the run
         for pid in pids:
             os.kill(pid, signal.SIGKILL)
         return await task
@@ -243,10 +253,9 @@ def test_grader_busy_when_the_queue_is_full():
         try:
             slow = b"import time\ntime.sleep(1)\nresult = 'slow'"
             running = asyncio.ensure_future(pool.run(slow, timeout_s=5))
-            await asyncio.sleep(0.1)
+            await until(lambda: pool._idle.qsize() == 0)  # the only worker is busy
             queued = asyncio.ensure_future(pool.run(slow, timeout_s=5))
-            await asyncio.sleep(0.1)
-            assert pool.status()["queued"] == 1
+            await until(lambda: pool.status()["queued"] == 1)
             with pytest.raises(GraderBusy) as busy:
                 await pool.run(slow, timeout_s=5)
             assert busy.value.retry_after_s >= 1

@@ -78,6 +78,7 @@ def sandbox():
     loop.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SUBMISSIONS, ids=IDS)
 def test_in_sandbox(sandbox, path: Path):
     loop, grader = sandbox

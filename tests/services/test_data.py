@@ -11,14 +11,14 @@ from fastapi.testclient import TestClient
 
 from app import cli
 from app.main import create_app
-from tests.conftest import make_settings
+from tests.conftest import make_settings, shared_bank
 
 AUDIO = b"OggS\x00fake voice answer\xff"
 JSON = {"content-type": "application/json"}
 
 
 def fresh(tmp_path: Path, name: str) -> TestClient:
-    return TestClient(create_app(make_settings(tmp_path / name, review_fuzzing=False)))
+    return TestClient(create_app(make_settings(tmp_path / name, review_fuzzing=False), bank=shared_bank()))
 
 
 def fill(client: TestClient) -> None:
@@ -113,7 +113,7 @@ def test_review_log_csv_has_the_fsrs_optimizer_columns(tmp_path: Path) -> None:
 
 def test_delete_all_my_data_removes_rows_and_recordings(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "a")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, bank=shared_bank())) as client:
         fill(client)
         assert list(settings.recordings_dir.iterdir())
         deleted = client.delete("/api/me/data")
@@ -150,7 +150,7 @@ def test_cli_export_import_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     settings = make_settings(tmp_path / "shared", auth_mode="accounts")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, bank=shared_bank())) as client:
         for name in ("ana", "bob"):
             client.cookies.clear()
             signed_up = client.post("/api/auth/signup", json={"username": name, "password": "correct horse"})

@@ -18,6 +18,7 @@ from app.main import create_app
 from app.services import accounts
 from app.store.models import Attempt, LoginSession, PracticeSession, ReviewCard, User
 from app.web.routes.auth import safe_next
+from tests.conftest import shared_bank
 
 HTML = {"accept": "text/html"}
 PASSWORD = "correct horse battery"
@@ -27,7 +28,7 @@ OPEN_CARD = "project-walkthrough"
 def accounts_app(tmp_path: Path, **overrides: object) -> TestClient:
     settings = Settings(data_dir=tmp_path / "data", grader_workers=0, auth_mode="accounts",  # type: ignore[call-arg]
                         review_fuzzing=False, **overrides)  # type: ignore[arg-type]
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings, bank=shared_bank()))
 
 
 @pytest.fixture
@@ -350,7 +351,7 @@ def test_import_in_accounts_mode_renumbers_and_never_reaches_another_users_rows(
 
 def test_local_mode_has_no_login_and_no_auth_routes(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", grader_workers=0)  # type: ignore[call-arg]
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, bank=shared_bank())) as client:
         assert client.get("/api/attempts").status_code == 200
         assert client.get("/api/auth/me").status_code == 404
         assert client.get("/login", headers=HTML).status_code == 404

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.domain.vocabulary import STAGES
 from app.main import create_app
+from tests.conftest import shared_bank
 
 
 def answer_card(client: TestClient, session_id: int, question_id: str, grade: str = "good") -> dict:
@@ -86,10 +87,10 @@ def test_single_card_practice_outside_a_session(client: TestClient) -> None:
 
 
 def test_attempts_survive_an_app_restart(settings: Settings) -> None:
-    with TestClient(create_app(settings)) as first:
+    with TestClient(create_app(settings, bank=shared_bank())) as first:
         session = first.post("/api/sessions", json={"per_stage": 1}).json()
         saved = answer_card(first, session["id"], session["cards"][0]["question_id"])
-    with TestClient(create_app(settings)) as second:
+    with TestClient(create_app(settings, bank=shared_bank())) as second:
         again = second.get(f"/api/attempts/{saved['id']}")
         assert again.status_code == 200 and again.json()["created_at"] == saved["created_at"]
         assert second.get(f"/api/sessions/{session['id']}").json()["cards"][0]["graded"] is True

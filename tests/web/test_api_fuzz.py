@@ -11,6 +11,8 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance
 from app.config import Settings
 from app.main import create_app
 
+pytestmark = pytest.mark.slow  # starts real sandboxes, servers or whole-bank checks
+
 schema = schemathesis.openapi.from_dict(create_app(Settings(grader_workers=0)).openapi())
 
 

@@ -12,9 +12,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.judge.sandbox.pool import GraderBusy
+
+pytestmark = pytest.mark.slow  # starts real sandboxes, servers or whole-bank checks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,14 +118,19 @@ def test_grader_that_could_not_start_is_a_clear_503(client: TestClient) -> None:
 class SlowGrader(BusyGrader):
     """Holds every submission until released, so several are in flight at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, expected: int) -> None:
         import asyncio
 
         self.release = asyncio.Event()
+        self.all_in = asyncio.Event()  # set once `expected` submissions are waiting here
+        self.waiting, self.expected = 0, expected
 
     async def grade(self, card: object, source: str) -> object:
         from app.judge import Verdict
 
+        self.waiting += 1
+        if self.waiting == self.expected:
+            self.all_in.set()
         await self.release.wait()
         return Verdict(status="passed", checks=[], feedback="", stdout="", duration_ms=1.0, line=None)
 
@@ -134,17 +142,19 @@ def test_one_user_cannot_fill_the_shared_queue(tmp_path: Path) -> None:
 
     from app.config import Settings
     from app.main import create_app
+    from tests.conftest import shared_bank
 
     async def scenario() -> list[int]:
-        app = create_app(Settings(data_dir=tmp_path, grader_workers=0, grader_per_user_limit=2))
+        settings = Settings(data_dir=tmp_path, grader_workers=0, grader_per_user_limit=2)
+        app = create_app(settings, bank=shared_bank())
         async with app.router.lifespan_context(app):
-            grader = SlowGrader()
+            grader = SlowGrader(expected=2)
             app.state.grader = grader
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
                 body = {"question_id": "resnet-bottleneck", "code": "x = 1"}
                 held = [asyncio.create_task(client.post("/api/submissions", json=body)) for _ in range(2)]
-                await asyncio.sleep(0.2)  # both are now waiting inside the grader
+                await grader.all_in.wait()  # both are now waiting inside the grader
                 third = await client.post("/api/submissions", json=body)
                 grader.release.set()
                 return [third.status_code, *[(await task).status_code for task in held]]

@@ -13,7 +13,7 @@ from app.domain.clock import utcnow
 from app.main import create_app
 from app.services.users import local_user
 from app.store.models import ReviewCard, ReviewLog
-from tests.conftest import make_settings
+from tests.conftest import make_settings, shared_bank
 from tests.factories import code_attempt
 
 HTML = {"accept": "text/html"}
@@ -25,7 +25,7 @@ CODE_CARD = "nms"  # a code card with a 900 s limit
 @pytest.fixture
 def client(tmp_path) -> TestClient:  # type: ignore[no-untyped-def]
     settings = make_settings(tmp_path / "data", review_fuzzing=False)
-    with TestClient(create_app(settings)) as test_client:
+    with TestClient(create_app(settings, bank=shared_bank())) as test_client:
         yield test_client
 
 
@@ -227,7 +227,7 @@ def test_desired_retention_setting_reaches_the_scheduler(tmp_path) -> None:  # t
     def interval(retention: float) -> timedelta:
         settings = Settings(data_dir=tmp_path / str(retention), grader_workers=0,  # type: ignore[call-arg]
                             review_fuzzing=False, review_desired_retention=retention)
-        with TestClient(create_app(settings)) as client:
+        with TestClient(create_app(settings, bank=shared_bank())) as client:
             answer(client, "project-walkthrough", "easy")
             with db(client) as session:
                 log = session.scalar(select(ReviewLog))

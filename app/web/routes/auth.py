@@ -16,13 +16,13 @@ from app.services.limits import FailureThrottle
 from app.store.models import User
 from app.web import i18n
 from app.web.deps import DbDep, OptionalUserDep, SettingsDep, UserDep
-from app.web.schemas import ErrorOut
+from app.web.schemas import ErrorOut, Strict
 from app.web.templating import render
 
 router = APIRouter()
 
 
-class Credentials(BaseModel):
+class Credentials(Strict):
     username: str = Field(max_length=80)
     password: str = Field(max_length=accounts.MAX_PASSWORD_CHARS)
 
