@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from app.judge import checker
-from app.judge.build import make_request
 from app.judge.faults import GraderFault
 from app.judge.sandbox.policy import SandboxPolicy
 from app.judge.sandbox.pool import GraderBusy, SandboxPool
-from app.judge.spec import CodeCard
+from app.judge.spec import CodeCard, make_request
 from app.judge.verdict import RunOutcome, Verdict
 
 __all__ = ["Grader", "GraderBusy", "GraderFault"]

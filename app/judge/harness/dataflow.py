@@ -130,6 +130,15 @@ class Tracer:
                     self.capture_outputs[index] = output.detach().clone()
         return hook
 
+    def open_layer(self) -> dict | None:
+        """The layer call still running (the one an exception came from), for the report."""
+        index = self._last_open()
+        if index is None:
+            return None
+        call = self.calls[index]
+        same_kind = sum(1 for c in self.calls[:index] if c.kind == call.kind)
+        return {**call.record(), "nth": same_kind}
+
     def _last_open(self) -> int | None:
         for index in range(len(self.calls) - 1, -1, -1):
             if not self.calls[index].done:

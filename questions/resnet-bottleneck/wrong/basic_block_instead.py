@@ -1,7 +1,7 @@
 # expect: failed
 # failing-check: structure
-# feedback-contains: Bottleneck.expansion is 1, expected 4
-# feedback-contains: ResNet-50's unit is the Bottleneck
+# feedback-contains: this is a BasicBlock
+# feedback-contains: ResNet-50 uses the Bottleneck
 # The seed slip: torchvision's BasicBlock submitted where the Bottleneck is asked.
 import torch
 from torch import nn
