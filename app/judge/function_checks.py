@@ -60,12 +60,12 @@ def _difference(got: Any, want: Any, spec: FunctionSpec, trees: Any) -> Differen
 
 def _mistake(card: CodeCard, spec: FunctionSpec, report: Report, arrays: dict[str, np.ndarray],
              differences: dict[str, Difference]) -> Mistake | None:
-    outputs = {c.name: c.out for c in report.cases if c.name in differences}
+    outputs = {c.name: c.out for c in report.cases if c.error is None}
 
     def matches(mistake: Mistake, case: str, output: Any) -> bool:
         theirs = make_trees(arrays, mistake.arrays, spec.tolerance, spec.language)
         return _difference(output, mistake.outputs[case], spec, theirs) is None
-    return mistakes.find(card, outputs, matches)
+    return mistakes.find(card, outputs, set(differences), matches)
 
 
 def _check_grads(card: CodeCard, spec: FunctionSpec, case: str, grads: dict[str, str],

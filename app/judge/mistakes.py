@@ -12,17 +12,24 @@ from app.judge.compare import same
 from app.judge.messages import Text, t
 from app.judge.spec import CodeCard, Mistake
 
-# (case name, the user's output for it) -> does the mistake's output equal it?
+# (mistake, case name, the user's output for it) -> does the mistake's output equal it?
 Matcher = Callable[[Mistake, str, Any], bool]
 
 
-def find(card: CodeCard, failing: dict[str, Any], matches: Matcher) -> Mistake | None:
-    """The known mistake whose outputs equal the submission's on every failing case."""
+def find(card: CodeCard, outputs: dict[str, Any], failing: set[str],
+         matches: Matcher) -> Mistake | None:
+    """The known mistake whose outputs equal the submission's on every case both completed.
+
+    Comparing the passing cases too tells apart two mistakes that fail the same case the same
+    way but differ elsewhere.
+    """
     if not failing:
         return None
     for mistake in card.mistakes:
-        if all(case in mistake.outputs and matches(mistake, case, output)
-               for case, output in failing.items()):
+        if not failing <= mistake.outputs.keys():
+            continue
+        if all(matches(mistake, case, output) for case, output in outputs.items()
+               if case in mistake.outputs):
             return mistake
     return None
 

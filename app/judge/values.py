@@ -256,7 +256,9 @@ def _compare_list(got: dict, want: dict, where: Text, trees: _Trees,
             return _type_difference(got, want, where, trees)
     got_items, want_items = got["list"], want["list"]
     if len(got_items) != len(want_items):
-        return Difference("shape", t("{w} has {g} items, expected {e}", "{w} 有 {g} 项，应为 {e} 项",
+        # A LeetCode answer with a triplet too many is a wrong value; a tensor list, a wrong shape.
+        check = "values" if trees.language == "python" else "shape"
+        return Difference(check, t("{w} has {g} items, expected {e}", "{w} 有 {g} 项，应为 {e} 项",
                                      w=where, g=len(got_items), e=len(want_items))
                           + _shown(got, want, trees), where)
     if unordered:
