@@ -40,5 +40,10 @@ def render_markdown(text: str) -> str:
     return _md.render(text)
 
 
+def render_inline(text: str) -> str:
+    """One line of Markdown (code spans, emphasis, math) without a wrapping paragraph."""
+    return _md.renderInline(text)
+
+
 def pygments_css() -> str:
     return HtmlFormatter().get_style_defs(".highlight")

@@ -18,11 +18,11 @@ from app.judge.spec import Tolerance
 from app.judge.values import mismatch_text
 
 BASIC_BLOCK = t(
-    "this is a BasicBlock (two 3x3 convs, expansion 1), the unit of ResNet-18/34. ResNet-50 uses "
+    "this is a BasicBlock (two 3x3 convs), the unit of ResNet-18/34. ResNet-50 uses "
     "the Bottleneck: a 1x1 conv that reduces to `planes` channels, a 3x3 conv (with the stride), "
     "and a 1x1 conv that expands to `planes * 4` (expansion = 4), each followed by BatchNorm, "
     "then the shortcut is added and a final ReLU applied",
-    "这是 BasicBlock（两个 3x3 卷积，expansion = 1），是 ResNet-18/34 的基本单元。ResNet-50 用的是 "
+    "这是 BasicBlock（两个 3x3 卷积），是 ResNet-18/34 的基本单元。ResNet-50 用的是 "
     "Bottleneck：先用 1x1 卷积降到 `planes` 个通道，再接 3x3 卷积（stride 放在这里），最后用 1x1 "
     "卷积升到 `planes * 4` 个通道（expansion = 4），每个卷积后接 BatchNorm，然后加上 shortcut，"
     "最后再 ReLU")
@@ -184,8 +184,8 @@ def localise(case: str, ref_layers: list[dict], calls: list[dict], alignment: li
             if mismatch is None:
                 continue
             if part == "in":
-                what = identify(have, candidates, tol)
-                took = t("takes {w}", "接收的是{w}", w=what) if what else \
+                source = identify(have, candidates, tol)
+                took = t("takes {w}", "接收的是{w}", w=source) if source else \
                     Text("takes a different tensor", "接收的是另一个张量")
                 return t("{who} {took}, but it should take {e} (", "{who}{took}，但应该接收{e}（",
                          who=who, took=took, e=describe_expr(layer["expr"])) \

@@ -79,7 +79,7 @@ def error_text(error: ErrorReport, case_label: Text | None = None,
                  "`{n}` 必须是一个 nn.Module 类（或返回 nn.Module）", n=p.get("name", "?"))
     elif code == "sys_exit":
         text = t("your code called sys.exit({c}) {s}", "你的代码{s}调用了 sys.exit({c})",
-                 c=p.get("code", ""), s=stage_text(str(p.get("stage", ""))))
+                 c=p.get("exit_code", ""), s=stage_text(str(p.get("stage", ""))))
     elif code == "forbidden_op":
         what = str(p.get("what", ""))
         if what == "torch":
@@ -109,8 +109,10 @@ def error_text(error: ErrorReport, case_label: Text | None = None,
         text = t("your code ran out of memory {s}: {m}", "你的代码{s}超出了内存限制：{m}",
                  s=stage_text(str(p.get("stage", ""))), m=error.message)
     else:  # "raised": Python's own words, which read the same in both languages
-        text = t("{m} {s}", "{s}出错：{m}", m=error.message, s=stage_text(str(p.get("stage", ""))))
-    text = text + _line(error)
+        text = t("{m}{n} {s}", "{s}出错：{m}{n}", m=error.message, n=_line(error),
+                 s=stage_text(str(p.get("stage", ""))))
+    if code not in ("raised",):
+        text = text + _line(error)
     if case_label is not None:
         text = case_label + t(": ", "：") + text
     text += _layer_text(error, ref_layers or [])

@@ -61,8 +61,10 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
         keys = [c.key for c in case.calls] if case.method is not None else \
             [i.key for i in case.inventory]
         if case.param_count is not None and diagnose.is_basic_block(keys, card.layers[index]):
+            detail = diagnose.structure_diff(card.layers[index], keys) or Text.same("")
             raise Failed("structure", t("{e}: ", "{e}：", e=report.entry_used or spec.entry)
-                         + diagnose.BASIC_BLOCK)
+                         + diagnose.BASIC_BLOCK + t(".\nIn detail, your module is ",
+                                                    "。\n具体来说，你的模块") + detail + t(".", "。"))
     for name, want in spec.class_attrs.items():
         got = report.class_attrs.get(name)
         if got != want:

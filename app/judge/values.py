@@ -52,7 +52,7 @@ def describe(node: Any, arrays: dict[str, np.ndarray]) -> str:
     if not isinstance(node, dict):
         return "?"
     if "t" in node or "a" in node:
-        array = arrays.get(node.get("t") or node.get("a"))
+        array = arrays.get(str(node.get("t") or node.get("a")))
         if not isinstance(array, np.ndarray):
             return "?"
         kind = "tensor" if "t" in node else "array"

@@ -7,12 +7,14 @@ from dataclasses import asdict
 from app.domain import resume_cards
 from app.domain.cards import Question
 from app.domain.interview import next_card
+from app.domain.vocabulary import Lang
 from app.services.review import QueueItem
 from app.services.sessions import session_progress
 from app.store.models import Attempt, PracticeSession, ResumeItem
 from app.web.schemas import (
     AttemptOut,
     CardProgressOut,
+    CheckOut,
     FollowUpOut,
     QuestionDetail,
     QuestionSummary,
@@ -22,6 +24,7 @@ from app.web.schemas import (
     SessionOut,
     SubmissionOut,
 )
+from app.web.verdicts import verdict_view
 
 
 def question_summary(question: Question, lang: str) -> QuestionSummary:
@@ -72,11 +75,14 @@ def attempt_out(attempt: Attempt) -> AttemptOut:
 
 def submission_out(attempt: Attempt, lang: str = "en") -> SubmissionOut:
     verdict = attempt.verdict or {}
+    view = verdict_view(verdict, lang)
+    assert view is not None
     return SubmissionOut(
-        id=attempt.id, question_id=attempt.question_id, status=verdict["status"],
-        checks=verdict.get("checks", []), feedback=verdict.get("feedback", ""),
-        stdout=verdict.get("stdout", ""), duration_ms=verdict.get("duration_ms", 0.0),
-        line=verdict.get("line"), created_at=attempt.created_at,
+        id=attempt.id, question_id=attempt.question_id, status=verdict["status"], lang=Lang(lang),
+        checks=[CheckOut(name=c.name, label=c.label, passed=c.passed, detail=c.detail)
+                for c in view.checks],
+        feedback=view.feedback, stdout=view.stdout, duration_ms=view.duration_ms,
+        line=view.line, mistake=verdict.get("mistake"), created_at=attempt.created_at,
     )
 
 

@@ -130,7 +130,9 @@ class SubmissionCreate(Strict):
 
 
 class CheckOut(BaseModel):
-    name: str
+    name: str = Field(description="Stable id: syntax, entry, forbidden, exception, structure, "
+                                  "shape, dtype, values, train, grad, timeout, memory, result.")
+    label: str = Field(description="The check's name in the response's language.")
     passed: bool
     detail: str
 
@@ -140,10 +142,13 @@ class SubmissionOut(BaseModel):
     question_id: str
     status: Literal["passed", "failed", "error", "timeout"]
     checks: list[CheckOut]
-    feedback: str
+    feedback: str = Field(description="What is wrong (or that all checks passed), in `lang`.")
+    lang: Lang
     stdout: str
     duration_ms: float
     line: int | None = None
+    mistake: str | None = Field(default=None, description="The card's known mistake this "
+                                "submission reproduced (the name of its known-wrong answer).")
     created_at: datetime
 
 

@@ -14,6 +14,7 @@ from app.domain.markdown import pygments_css, render_markdown
 from app.domain.vocabulary import GRADES, STAGES
 from app.services import accounts
 from app.web import i18n
+from app.web.verdicts import verdict_view
 
 # The header's links: (path, label, keyboard shortcut), in the order they are shown.
 NAV_LINKS: tuple[tuple[str, str, str], ...] = (
@@ -36,6 +37,7 @@ templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=Tr
 templates.env.globals.update(
     STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown, nav_links=NAV_LINKS,
     js_catalog=i18n.js_catalog,  # the JS bundle's strings (base.html)
+    verdict_view=verdict_view,
 )
 
 

@@ -10,6 +10,7 @@ cases. The reference and the answer code blocks must not run a forbidden aten op
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import importlib.util
 import itertools
@@ -106,11 +107,8 @@ def _matches(op: str, pattern: str) -> bool:
 def _forbidden_ops(fn, grader: dict, cases: list[dict]) -> set[str]:
     hits: set[str] = set()
     for case in cases:
-        with _Recorder() as rec:
-            try:
-                _call(fn, grader, case["args"])
-            except Exception:
-                pass
+        with _Recorder() as rec, contextlib.suppress(Exception):
+            _call(fn, grader, case["args"])
         hits |= {op for op in rec.ops for p in grader.get("forbid", []) if _matches(op, p)}
     return hits
 
@@ -129,12 +127,12 @@ def _first_failure(got: tuple, want: tuple, tol: dict) -> str | None:
     """'shape' / 'dtype' / 'values' as the grader orders them, or None when all match."""
     if len(got) != len(want):
         return "shape"
-    for g, w in zip(got, want):
+    for g, w in zip(got, want, strict=False):
         if not isinstance(g, torch.Tensor) or g.shape != w.shape:
             return "shape"
         if g.dtype != w.dtype:
             return "dtype"
-    for g, w in zip(got, want):
+    for g, w in zip(got, want, strict=False):
         if not _close(g, w, tol["atol"], tol["rtol"]):
             return "values"
     return None
@@ -146,10 +144,7 @@ def _simulate(card: str, fn) -> tuple[str | None, list]:
     tol = grader["tolerance"]
     cases = _cases(card)
     ref = _entry(card, "reference.py")
-    if _forbidden_ops(fn, grader, cases):
-        first = "forbidden"
-    else:
-        first = None
+    first = "forbidden" if _forbidden_ops(fn, grader, cases) else None
     outputs = []
     for case in cases:
         want = _as_tuple(_call(ref, grader, case["args"]), grader)
@@ -176,7 +171,7 @@ def _header(path: Path) -> dict[str, str]:
 
 
 def _same_outputs(a: list, b: list, tol: dict) -> bool:
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if isinstance(x, Exception) or isinstance(y, Exception):
             if not (isinstance(x, Exception) and isinstance(y, Exception)):
                 return False
@@ -212,7 +207,7 @@ def test_card_files(card):
     assert len(list((d / "wrong").glob("*.py"))) >= 3
     # cases are deterministic (fixed seeds)
     again = _cases(card)
-    for a, b in zip(cases, again):
+    for a, b in zip(cases, again, strict=False):
         for k, v in a["args"].items():
             if isinstance(v, torch.Tensor):
                 assert torch.equal(v, b["args"][k])
@@ -279,7 +274,7 @@ def _check_against(card: str, oracle, random_args: list[dict], atol: float, rtol
         got = _as_tuple(_call(ref, grader, args), grader)
         want = _as_tuple(_call(oracle, grader, args), grader)
         assert len(got) == len(want)
-        for g, w in zip(got, want):
+        for g, w in zip(got, want, strict=False):
             w = torch.as_tensor(w)
             assert g.shape == w.shape, (g.shape, w.shape)
             assert _close(g, w.to(g.dtype) if g.dtype.is_floating_point else w, atol, rtol), (
@@ -381,7 +376,7 @@ def _kmeans_brute(x, init, iters):
         for p in pts:
             best, best_d = 0, math.inf
             for k, c in enumerate(cen):
-                d = sum((a - b) ** 2 for a, b in zip(p, c))
+                d = sum((a - b) ** 2 for a, b in zip(p, c, strict=False))
                 if d < best_d:
                     best, best_d = k, d
             labels.append(best)
@@ -390,9 +385,9 @@ def _kmeans_brute(x, init, iters):
     for _ in range(iters):
         labels = assign()
         for k in range(len(cen)):
-            members = [p for p, lab in zip(pts, labels) if lab == k]
+            members = [p for p, lab in zip(pts, labels, strict=False) if lab == k]
             if members:
-                cen[k] = [math.fsum(col) / len(members) for col in zip(*members)]
+                cen[k] = [math.fsum(col) / len(members) for col in zip(*members, strict=False)]
     return torch.tensor(cen, dtype=torch.float64).reshape(init.shape), torch.tensor(
         assign(), dtype=torch.int64)
 
@@ -445,7 +440,7 @@ def test_generalized_box_iou_oracle():
         n, m = int(torch.randint(0, 7, (1,), generator=g)), int(torch.randint(1, 7, (1,), generator=g))
         size = [1.0, 20.0, 500.0][i % 3]
 
-        def boxes(k):
+        def boxes(k, size=size):
             xy = torch.rand(k, 2, generator=g) * size
             wh = torch.rand(k, 2, generator=g) * size / 2 + size / 100
             return torch.cat([xy, xy + wh], 1)
@@ -516,7 +511,8 @@ def test_roi_align_oracle():
     g = torch.Generator().manual_seed(400)
     random_args = []
     for i in range(24):
-        c, h, w = 1 + i % 3, int(torch.randint(3, 9, (1,), generator=g)), int(torch.randint(3, 9, (1,), generator=g))
+        c = 1 + i % 3
+        h, w = int(torch.randint(3, 9, (1,), generator=g)), int(torch.randint(3, 9, (1,), generator=g))
         scale = [1.0, 0.5, 0.25][i % 3]
         k = i % 4
         xy = torch.rand(k, 2, generator=g) * torch.tensor([w, h]) / scale * 1.2 - 1.5 / scale
@@ -649,7 +645,7 @@ def _dice_brute(logits, target, eps):
     for b in range(n):
         ps = [1.0 / (1.0 + math.exp(-v)) for v in logits[b].flatten().tolist()]
         ts = target[b].flatten().tolist()
-        inter = math.fsum(p * t for p, t in zip(ps, ts))
+        inter = math.fsum(p * t for p, t in zip(ps, ts, strict=False))
         dice = (2 * inter + eps) / (math.fsum(ps) + math.fsum(ts) + eps)
         total += 1.0 - dice
     return torch.tensor(total / n, dtype=torch.float64)
@@ -659,7 +655,8 @@ def test_dice_loss_oracle():
     g = torch.Generator().manual_seed(700)
     random_args = []
     for i in range(24):
-        n, h, w = 1 + i % 4, int(torch.randint(1, 9, (1,), generator=g)), int(torch.randint(1, 9, (1,), generator=g))
+        n = 1 + i % 4
+        h, w = int(torch.randint(1, 9, (1,), generator=g)), int(torch.randint(1, 9, (1,), generator=g))
         logits = torch.randn(n, 1, h, w, generator=g) * [0.5, 3.0, 15.0][i % 3]
         target = (torch.rand(n, 1, h, w, generator=g) < [0.05, 0.5, 0.9][i % 3]).float()
         if i % 5 == 0:

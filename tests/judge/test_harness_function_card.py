@@ -27,8 +27,8 @@ REFERENCE = "import torch\n\ndef relu6(x, cap):\n    return torch.clamp(x, 0.0, 
 def card(tmp_path_factory):
     directory = tmp_path_factory.mktemp("cards") / "relu6"
     directory.mkdir()
-    grader = {"type": "function", "entry": "relu6", "forbid": ["torch.nn.functional.relu6"],
-              "grad": True, "tolerance": {"atol": 1e-6, "rtol": 1e-5}}
+    grader = {"type": "function", "entry": "relu6", "signature": "relu6(x, cap)",
+              "forbid": ["hardtanh*"], "grad": True, "tolerance": {"atol": 1e-6, "rtol": 1e-5}}
     (directory / "question.yaml").write_text(yaml.safe_dump({"grader": grader}))
     (directory / "cases.py").write_text(CASES)
     (directory / "reference.py").write_text(REFERENCE)
@@ -46,9 +46,15 @@ def test_forbidden_call_fails_even_if_caught(card):
               "    except Exception:\n        return torch.clamp(x, 0.0, cap)\n")
     verdict = grade_in_process(card, source)
     assert verdict.failing_check == "forbidden"
-    assert "torch.nn.functional.relu6" in verdict.feedback
-    assert torch.nn.functional.relu6 is not None and torch.nn.functional.relu6(
-        torch.tensor([7.0])).item() == 6.0  # restored after an in-process run
+    assert "aten::hardtanh" in verdict.feedback.en and "aten::hardtanh" in verdict.feedback.zh
+    assert torch.nn.functional.relu6(torch.tensor([7.0])).item() == 6.0  # untouched after a run
+
+
+def test_every_spelling_of_a_forbidden_op_is_caught(card):
+    for call in ("torch.ops.aten.hardtanh(x, 0.0, cap)", "torch.nn.ReLU6()(x)",
+                 "torch._C._nn.hardtanh(x, 0.0, cap)", "F.hardtanh(x, 0.0, cap)"):
+        source = f"def relu6(x, cap):\n    return {call}\n"
+        assert grade_in_process(card, source).failing_check == "forbidden", call
 
 
 def test_wrong_values_and_extra_nan(card):

@@ -27,9 +27,12 @@ from app.judge.harness.values import as_numpy
 DOWNSAMPLE_WORDS = ("down", "short", "proj", "skip", "identity")
 
 
-def _is_module_maker(_name: str, value: Any) -> bool:
-    return (isinstance(value, type) and issubclass(value, nn.Module)) or (
-        inspect.isfunction(value) and not isinstance(value, type))
+def _is_module_maker(name: str, value: Any) -> bool:
+    """An nn.Module class, or a factory function (not a method written at the top level)."""
+    if isinstance(value, type):
+        return issubclass(value, nn.Module)
+    params = positional_params(value) if inspect.isfunction(value) else None
+    return params is not None and name != "forward" and not (params and params[0].name == "self")
 
 
 def run_module_card(req: dict, arrays: dict[str, np.ndarray], namespace: dict[str, Any],

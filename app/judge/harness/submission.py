@@ -107,7 +107,7 @@ def user_code(stage: str, layer_of: Callable[[], dict | None] | None = None) -> 
         if isinstance(exc, SystemExit):
             raise SubmissionError("exception", "sys_exit",
                                   f"your code called sys.exit({exc.code!r}) while {stage}",
-                                  line, trace, layer, code=repr(exc.code)[:100],
+                                  line, trace, layer, exit_code=repr(exc.code)[:100],
                                   stage=stage) from None
         check = "memory" if _out_of_memory(exc) else "exception"
         raise SubmissionError(check, "raised", f"{type(exc).__name__}: {_first_line(exc)}", line,

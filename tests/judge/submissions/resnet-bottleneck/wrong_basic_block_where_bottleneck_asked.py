@@ -1,7 +1,7 @@
 # expect: failed
 # failing-check: structure
-# feedback-contains: Bottleneck.expansion is 1, expected 4
-# feedback-contains: BasicBlock (two 3x3 convs) is ResNet-18/34's unit
+# feedback-contains: this is a BasicBlock (two 3x3 convs), the unit of ResNet-18/34
+# feedback-contains: ResNet-50 uses the Bottleneck
 # The seed: torchvision's BasicBlock, renamed, where ResNet-50's Bottleneck is asked.
 from torch import nn
 
