@@ -37,7 +37,7 @@ def start_grader(settings: Settings) -> Grader | None:
 
     # The configured data dir may live outside the repo: it must never become readable either.
     policy = SandboxPolicy(
-        protected_paths=(*DEFAULT_PROTECTED_PATHS, str(settings.data_dir.resolve()))
+        protected_paths=(*DEFAULT_PROTECTED_PATHS, str(settings.data_dir.resolve())),
     )
     grader = Grader(
         policy, workers=settings.grader_workers, queue_limit=settings.grader_queue_limit

@@ -48,8 +48,13 @@ def test_every_rule_says_why():
     assert len(DENIED) == len(POLICY.denied_syscalls)  # no duplicates
 
 
-def test_nothing_is_readable_by_default():
-    assert POLICY.readable_paths == ()
+def test_only_the_python_libraries_are_readable_by_default():
+    assert POLICY.readable_paths == python_library_paths()
+    assert POLICY.readable_paths and all("site-packages" in p or "python3" in p
+                                         for p in POLICY.readable_paths)
+    for readable in POLICY.readable_paths:  # the policy refuses an overlap at construction too
+        assert not any(Path(readable).resolve().is_relative_to(Path(protected).resolve())
+                       for protected in DEFAULT_PROTECTED_PATHS)
 
 
 @pytest.mark.parametrize("name", ["data", "questions", "app", "tests"])

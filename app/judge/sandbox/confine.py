@@ -10,6 +10,7 @@ import errno
 import os
 import resource
 import signal
+import sys
 from dataclasses import dataclass
 
 from app.judge.sandbox import landlock
@@ -23,6 +24,7 @@ except ImportError:  # reported as a missing layer, never silently
 
 LAYERS = ("namespaces", "uid_drop", "landlock", "seccomp", "rlimits", "cgroup")
 RESULT_FD = 3  # the only fd besides stdio the child keeps: its result pipe
+LIBRARY_FD_BASE = 10  # then read-only directory fds of the Python libraries (policy.readable_paths)
 SETUP_FAILED_EXIT = 121  # exit code of a child whose required isolation layer failed
 HARNESS_FAULT_EXIT = 122  # exit code of a child whose harness (our code, not the user's) raised
 
@@ -67,6 +69,9 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     os.dup2(setup.result_fd, RESULT_FD)
     os.closerange(RESULT_FD + 1, 1 << 16)
 
+    # 2b. read-only library dirs stay reachable after the uid drop (see _route_imports)
+    _route_imports(_library_fds(policy.readable_paths))
+
     # 3. namespaces: no network (loopback TCP -> ENETUNREACH), no SysV IPC, own hostname/mounts
     _layer(layers, setup, "namespaces", lambda: _unshare(is_root, setup))
 
@@ -102,6 +107,31 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     # 8. seccomp, last: it also denies what the steps above needed
     _layer(layers, setup, "seccomp", lambda: _load_seccomp(policy))
     return layers
+
+
+def _library_fds(paths: tuple[str, ...]) -> dict[str, int]:
+    """Directory fds for the readable library roots, opened while the parents are still
+    searchable (a stdlib under /root, 0700, is not once the uid is dropped)."""
+    roots = [p for p in paths if not any(p != q and p.startswith(q.rstrip("/") + "/")
+                                         for q in paths)]
+    fds = {}
+    for offset, path in enumerate(sorted(roots)):
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        os.dup2(fd, LIBRARY_FD_BASE + offset, inheritable=False)
+        os.close(fd)
+        fds[path] = LIBRARY_FD_BASE + offset
+    return fds
+
+
+def _route_imports(fds: dict[str, int]) -> None:
+    """Point sys.path below each root at /proc/self/fd/N: a lazy import (torch pulls in sympy
+    on some paths) then resolves from the open directory, and Landlock still allows only it."""
+    for index, entry in enumerate(sys.path):
+        for path, fd in fds.items():
+            if entry == path or entry.startswith(path.rstrip("/") + "/"):
+                sys.path[index] = f"/proc/self/fd/{fd}{entry[len(path):]}"
+                break
+    sys.path_importer_cache.clear()
 
 
 def _layer(layers: dict[str, str], setup: ChildSetup, name: str, apply) -> None:

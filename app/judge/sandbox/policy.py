@@ -155,8 +155,9 @@ class SandboxPolicy:
     uid_base: int = 64000
     # uid/gid used inside a user namespace when the server is not root.
     userns_uid: int = 65533
-    # directories the child may read after isolation; empty: everything is imported beforehand.
-    readable_paths: tuple[str, ...] = ()
+    # directories the child may read after isolation: the Python libraries (read-only), so a
+    # lazy import inside torch works; never the app, the bank, the data dir or the tests.
+    readable_paths: tuple[str, ...] = field(default_factory=lambda: python_library_paths())
     # directories that must never become readable (checked when the policy is built).
     protected_paths: tuple[str, ...] = DEFAULT_PROTECTED_PATHS
     denied_syscalls: tuple[DeniedSyscall, ...] = field(default=DENIED_SYSCALLS)
