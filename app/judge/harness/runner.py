@@ -21,6 +21,7 @@ import torch.nn.functional as F  # noqa: N812
 from torch import nn
 
 from app.judge.harness import wire
+from app.judge.harness.forbid import forbidden_ops
 from app.judge.harness.functions import run_function_card
 from app.judge.harness.modules import run_module_card
 from app.judge.harness.submission import SubmissionError, exec_submission
@@ -51,6 +52,8 @@ def _warm_up() -> None:
     with torch.no_grad():
         block.eval()(x)
     F.linear(torch.randn(1, 2), torch.randn(2, 2))
+    with forbidden_ops(["no_such_op"]), forbidden_ops(["torch.no.such"]):  # dispatch modes' imports
+        torch.relu(torch.ones(1, requires_grad=True)).sum().backward()
     wire.decode(wire.encode({}, {"t": np.zeros(1, np.float32)}))
 
 

@@ -126,11 +126,17 @@ def _library_fds(paths: tuple[str, ...]) -> dict[str, int]:
 def _route_imports(fds: dict[str, int]) -> None:
     """Point sys.path below each root at /proc/self/fd/N: a lazy import (torch pulls in sympy
     on some paths) then resolves from the open directory, and Landlock still allows only it."""
-    for index, entry in enumerate(sys.path):
+    def routed(entry: str) -> str:
         for path, fd in fds.items():
             if entry == path or entry.startswith(path.rstrip("/") + "/"):
-                sys.path[index] = f"/proc/self/fd/{fd}{entry[len(path):]}"
-                break
+                return f"/proc/self/fd/{fd}{entry[len(path):]}"
+        return entry
+
+    sys.path[:] = [routed(entry) if isinstance(entry, str) else entry for entry in sys.path]
+    for module in list(sys.modules.values()):  # submodules of imported packages (ctypes.wintypes)
+        paths = getattr(module, "__path__", None)
+        if isinstance(paths, list):
+            paths[:] = [routed(entry) for entry in paths]
     sys.path_importer_cache.clear()
 
 
