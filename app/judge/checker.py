@@ -73,7 +73,7 @@ def judge(card: CodeCard, run: RunOutcome) -> Verdict:
 
 def _entry_note(card: CodeCard, report: Report) -> Text:
     used = report.entry_used
-    if not used or used == card.spec.entry:
+    if not used or used == card.spec.entry or getattr(card.spec, "any_name", False):
         return Text.same("")
     return t("Graded your `{u}`: the question asks for `{e}`, which your code does not define.",
              "评测的是你的 `{u}`：题目要求的是 `{e}`，你的代码里没有定义它。", u=used,

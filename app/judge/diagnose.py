@@ -103,7 +103,7 @@ def structure_diff(ref_layers: list[dict], user_keys: list[str]) -> Text | None:
     if missing:
         names = {key: [layer["name"] for layer in ref_layers if layer["key"] == key]
                  for key in missing}
-        parts.append(t("missing ", "缺少 ") + _listing(missing, names))
+        parts.append(t("missing ", "缺少") + _listing(missing, names))
     if extra:
         parts.append(t("has extra layers: ", "多出了这些层：") + _listing(extra, {}))
     convs = [_conv_size(k) or "?" for k in (layer["key"] for layer in ref_layers)
@@ -129,7 +129,7 @@ def _listing(counter: Counter[str], names: dict[str, list[str]]) -> Text:
         items.append(item)
     if len(items) > 6:
         items = items[:6] + [t("and {n} more", "等另外 {n} 个", n=len(items) - 6)]
-    return Text.join(items, ", ")
+    return Text.join(items, Text(", ", "、"))
 
 
 def identify(array: np.ndarray, candidates: list[tuple[Text, np.ndarray]],

@@ -127,7 +127,7 @@ def _layer_text(error: ErrorReport, ref_layers: list[dict]) -> Text:
         return Text.same("")
     word = kind_word(layer.kind)
     text = t("\nIt was raised in your {n} {w} ({name}), whose input is {e} with shape {s}.",
-             "\n出错的是你的{n}{w}（{name}），它的输入是 {e}，形状为 {s}。", n=ordinal(layer.nth),
+             "\n出错的是你的{n}{w}（{name}），它的输入是{e}，形状为 {s}。", n=ordinal(layer.nth),
              w=word, name=layer.name, e=describe_expr(layer.expr), s=layer.input_shape)
     same_kind = [r for r in ref_layers if r["kind"] == layer.kind]
     if layer.nth < len(same_kind) and same_kind[layer.nth]["expr"] != layer.expr:

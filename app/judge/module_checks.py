@@ -18,12 +18,12 @@ from app.judge.values import mismatch_text
 from app.judge.verdict import Check
 
 
-def case_label(spec: ModuleSpec, index: int) -> Text:
+def case_label(spec: ModuleSpec, index: int, entry: str | None = None) -> Text:
     case = spec.cases[index]
     args = ", ".join(f"{k}={v}" for k, v in case.init.items())
     ds = ", downsample=<conv1x1+BN>" if case.downsample else ""
     return t("case {n}: {e}({a}{d}) on input {i}", "用例 {n}：{e}({a}{d})，输入形状 {i}",
-             n=case.name, e=spec.entry, a=args, d=ds, i=case.input)
+             n=case.name, e=entry or spec.entry, a=args, d=ds, i=case.input)
 
 
 def _hint(spec: ModuleSpec) -> Text:
@@ -51,7 +51,7 @@ def check(card: CodeCard, spec: ModuleSpec, report: Report, arrays: dict[str, np
                 failing.add(case.name)
     mistake = mistakes.find(card, outputs, failing, mistakes.module_matcher(card))
     for index, case in enumerate(report.cases):
-        _check_case(card, spec, index, case, arrays, passed, mistake)
+        _check_case(card, spec, index, case, arrays, passed, mistake, report.entry_used)
     return None
 
 
@@ -80,7 +80,7 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
                                         e=report.entry_used or spec.entry, g=got_count,
                                         w=spec.param_count) + hint)
     for index, case in enumerate(report.cases):
-        label = case_label(spec, index)
+        label = case_label(spec, index, report.entry_used)
         if case.error is not None and case.error.check == "structure":
             raise Failed("structure", label + t(": ", "：") + error_text(case.error))
         if case.param_count is None:
@@ -98,9 +98,10 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
 
 
 def _check_case(card: CodeCard, spec: ModuleSpec, index: int, case: CaseReport,
-                arrays: dict[str, np.ndarray], passed: list[Check], mistake: Any) -> None:
+                arrays: dict[str, np.ndarray], passed: list[Check], mistake: Any,
+                entry: str | None) -> None:
     name, tol = case.name, spec.tolerance
-    label = case_label(spec, index)
+    label = case_label(spec, index, entry)
     want = card.expected[f"{name}.eval.out"]
     have = arrays.get(f"{name}.eval.out")
     eval_done = case.stage in ("train", "grad", "done") or (case.error is None and have is not None)

@@ -100,7 +100,8 @@ class ModuleSpec(_Strict):
     class_attrs: dict[str, Scalar] = {}   # e.g. {expansion: 4}
     param_count: int | None = None        # total parameters of the default-constructed module
     hint: dict[str, str] = {}             # {en, zh}: added to structure feedback
-    unit_of: Literal["resnet50"] | None = None  # a network's unit asked without its structure
+    any_name: bool = False  # the prompt names no class: grade the one defined, say nothing of it
+    expansion: int | None = None  # output channels = planes * expansion (else class_attrs')
 
     @model_validator(mode="after")
     def _cases_are_buildable(self) -> ModuleSpec:
@@ -138,7 +139,7 @@ class ModuleSpec(_Strict):
         """[inplanes, planes * expansion, stride] for torchvision's projection shortcut."""
         if not case.downsample:
             return None
-        expansion = int(self.class_attrs.get("expansion") or 1)  # type: ignore[arg-type]
+        expansion = self.expansion or int(self.class_attrs.get("expansion") or 1)  # type: ignore[arg-type]
         init = case.init
         return [int(init["inplanes"]), int(init["planes"]) * expansion,  # type: ignore[arg-type]
                 int(init.get("stride") or 1)]  # type: ignore[arg-type]
