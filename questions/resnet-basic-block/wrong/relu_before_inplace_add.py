@@ -1,0 +1,34 @@
+# expect: failed
+# failing-check: values
+# feedback-contains: add(relu(bn2), x)
+# mistake: the ReLU is applied to bn2's output before the shortcut is added instead of after, so the block can output negative values; add the shortcut first and apply ReLU to the sum: relu(bn2(conv2(out)) + identity).
+# mistake-zh: ReLU 放在了 shortcut 相加之前，作用在 bn2 的输出上，块的输出可能为负；应先加上 shortcut，再对和做 ReLU：relu(bn2(conv2(out)) + identity)。
+# torchvision's layout with the last ReLU moved above the in-place `out += identity`.
+import torch
+from torch import nn
+
+
+class BasicBlock(nn.Module):
+    expansion = 1
+
+    def __init__(self, inplanes, planes, stride=1, downsample=None):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.downsample = downsample
+
+    def forward(self, x):
+        identity = x
+        out = self.conv1(x)
+        out = self.bn1(out)
+        out = self.relu(out)
+        out = self.conv2(out)
+        out = self.bn2(out)
+        if self.downsample is not None:
+            identity = self.downsample(x)
+        out = self.relu(out)
+        out += identity
+        return out
