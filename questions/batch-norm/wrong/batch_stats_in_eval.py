@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: eval-running-stats
+# mistake: in eval mode the output is still normalised with the current batch's mean and variance; eval mode must normalise with running_mean and running_var (and return them unchanged).
+# mistake-zh: eval 模式下仍然用当前 batch 的均值和方差做归一化；eval 模式应使用 running_mean 和 running_var 归一化（并原样返回它们）。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: train-fresh-stats
+# mistake: running_var is updated with the biased batch variance (divided by n); PyTorch normalises with the biased variance but updates running_var with the unbiased one, var * n / (n - 1).
+# mistake-zh: running_var 用有偏的 batch 方差（除以 n）更新了；PyTorch 归一化时用有偏方差，但更新 running_var 用的是无偏方差 var * n / (n - 1)。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: train-fresh-stats
+# mistake: the running statistics use the Keras/TF momentum convention, momentum * old + (1 - momentum) * batch; in PyTorch new = (1 - momentum) * old + momentum * batch, so momentum=0.1 moves them only 10% towards the batch statistics.
+# mistake-zh: running 统计量用了 Keras/TF 的 momentum 约定 momentum * old + (1 - momentum) * batch；PyTorch 中是 new = (1 - momentum) * old + momentum * batch，momentum=0.1 时只向 batch 统计量移动 10%。
 import torch
 
 

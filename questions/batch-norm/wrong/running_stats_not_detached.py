@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: grad
 # feedback-contains: train-fresh-stats
+# mistake: the running-statistics update stays in the autograd graph (and eval mode returns the input tensors themselves), so gradients flow through new_running_mean and new_running_var; update the buffers under torch.no_grad() or from detached statistics, and return running_mean.detach() in eval mode.
+# mistake-zh: running 统计量的更新留在了计算图里（eval 模式还直接返回了输入张量本身），梯度会经过 new_running_mean 和 new_running_var 回传；应在 torch.no_grad() 中或用 detach 过的统计量更新 buffer，eval 模式返回 running_mean.detach()。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: train-fresh-stats
+# mistake: the activations are normalised with the unbiased variance (x.var() divides by n - 1 by default); training-mode BatchNorm normalises with the biased variance (unbiased=False, divide by n) and uses the unbiased one only to update running_var.
+# mistake-zh: 用无偏方差做了归一化（x.var() 默认除以 n - 1）；训练模式的 BatchNorm 用有偏方差（unbiased=False，除以 n）归一化，无偏方差只用来更新 running_var。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the source coordinates use the align_corners=True mapping s = d * (in - 1) / (out - 1), which aligns the corner pixel centres; with align_corners=False it is s = (d + 0.5) * in / out - 0.5, clamped at 0.
+# mistake-zh: 源坐标用了 align_corners=True 的映射 s = d * (in - 1) / (out - 1)，让四角的像素中心对齐；align_corners=False 时应为 s = (d + 0.5) * in / out - 0.5，并在 0 处截断。
 import torch
 
 

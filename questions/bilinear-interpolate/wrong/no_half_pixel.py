@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the source coordinate is d * in / out, without the half-pixel offset, so the result is shifted by half an input pixel; with half-pixel centres it is s = (d + 0.5) * in / out - 0.5, clamped at 0.
+# mistake-zh: 源坐标写成了 d * in / out，没有半像素偏移，结果整体偏了半个输入像素；按半像素中心应为 s = (d + 0.5) * in / out - 0.5，并在 0 处截断。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: upsample
+# mistake: the source coordinate is not clamped at 0, so when upsampling the first outputs get a negative s (e.g. -0.25) and the border is extrapolated with a negative weight; use s = max(0, s) before taking floor, so they copy pixel 0.
+# mistake-zh: 源坐标没有在 0 处截断，上采样时开头几个输出的 s 为负（如 -0.25），边界处用负权重做了外插；取 floor 前应先 s = max(0, s)，让它们直接取第 0 个像素。
 import torch
 
 

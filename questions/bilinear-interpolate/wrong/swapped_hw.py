@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: the output sizes are swapped between the axes (the rows are sampled for out_w, the columns for out_h), giving [N, C, out_w, out_h]; the height H is resized to out_h and the width W to out_w.
+# mistake-zh: 两个轴的输出尺寸弄反了（行按 out_w 采样，列按 out_h 采样），得到 [N, C, out_w, out_h]；高度 H 应缩放到 out_h，宽度 W 缩放到 out_w。
 import torch
 
 

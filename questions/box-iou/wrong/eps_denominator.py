@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: degenerate
+# mistake: an epsilon (1e-9) is added to the union, which turns the 0 / 0 of two zero-area boxes into 0; torchvision.ops.box_iou adds no epsilon and returns nan there.
+# mistake-zh: 在并集上加了 epsilon（1e-9），两个零面积框的 0 / 0 变成了 0；torchvision.ops.box_iou 不加 epsilon，这时返回 nan。
 import torch
 
 

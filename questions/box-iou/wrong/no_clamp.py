@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the intersection width and height (rb - lt) are not clamped at 0, so disjoint boxes get a negative intersection (or, separated on both axes, a spurious positive one); apply clamp(min=0) before multiplying.
+# mistake-zh: 交集的宽高（rb - lt）没有 clamp 到 0，不相交的框得到负的交集（两个方向都分离时还会“负负得正”）；相乘前要 clamp(min=0)。
 import torch
 
 

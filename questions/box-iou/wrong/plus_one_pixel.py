@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: widths and heights use the old VOC / Detectron +1 pixel convention (x2 - x1 + 1); the coordinates here are continuous, as in torchvision, so the width is x2 - x1 and the area (x2 - x1) * (y2 - y1).
+# mistake-zh: 宽高用了旧的 VOC / Detectron “+1 像素”约定（x2 - x1 + 1）；这里和 torchvision 一样是连续坐标，宽度是 x2 - x1，面积是 (x2 - x1) * (y2 - y1)。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: the broadcasting is the wrong way round (boxes2[:, None] against boxes1[None]), giving an [M, N] matrix; out[i, j] pairs boxes1[i] with boxes2[j], so the result is [N, M].
+# mistake-zh: 广播方向反了（boxes2[:, None] 对 boxes1[None]），得到的是 [M, N] 矩阵；out[i, j] 对应 boxes1[i] 和 boxes2[j]，结果应为 [N, M]。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the kernel is flipped (weight.flip(2, 3)) as in the textbook convolution; F.conv2d computes cross-correlation, so the weights are used as they are.
+# mistake-zh: 把卷积核翻转了（weight.flip(2, 3)），这是教科书里的卷积；F.conv2d 计算的是互相关，权重应原样使用。
 import torch.nn.functional as F
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the bias is never added; when bias is given, add bias[o] to every output position of channel o (out + bias[:, None] on the [N, C_out, L] result).
+# mistake-zh: 没有加 bias；给了 bias 时，要把 bias[o] 加到通道 o 的每个输出位置上（对 [N, C_out, L] 的结果做 out + bias[:, None]）。
 import torch.nn.functional as F
 
 

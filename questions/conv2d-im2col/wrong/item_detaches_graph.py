@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: grad
+# mistake: the product is copied into a new tensor with .tolist() and torch.tensor, which cuts the autograd graph, so x and weight get no gradient; keep the whole computation in tensor operations (matmul, reshape).
+# mistake-zh: 用 .tolist() 和 torch.tensor 把乘积复制成了新张量，切断了计算图，x 和 weight 得不到梯度；整个计算都应保持在张量运算里（matmul、reshape）。
 import torch
 import torch.nn.functional as F
 

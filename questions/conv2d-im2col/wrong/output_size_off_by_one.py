@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: the output size is computed as (H + 2p - kH) // s without the + 1, so the last row and column of windows are dropped; H_out = floor((H + 2p - kH) / s) + 1, and the same for W.
+# mistake-zh: 输出尺寸算成了 (H + 2p - kH) // s，少了 + 1，最后一行和一列窗口被丢掉了；应为 H_out = floor((H + 2p - kH) / s) + 1，W 同理。
 import torch
 import torch.nn.functional as F
 

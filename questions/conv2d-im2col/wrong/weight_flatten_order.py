@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the weight is flattened channels-last, in (kH, kW, C_in) order, but each F.unfold column is ordered (C_in, kH, kW); flatten it with weight.reshape(C_out, C_in * kH * kW) so that the two orders match.
+# mistake-zh: 权重按 channels-last 的 (kH, kW, C_in) 顺序展平了，而 F.unfold 每一列的顺序是 (C_in, kH, kW)；应该用 weight.reshape(C_out, C_in * kH * kW) 展平，让两者顺序一致。
 import torch.nn.functional as F
 
 

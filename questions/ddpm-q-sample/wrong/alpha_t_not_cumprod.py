@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: mixed-t
+# mistake: the coefficients use the single-step alpha_t = 1 - beta_t instead of the cumulative product alpha_bar_t = (1 - beta_0) * ... * (1 - beta_t) (torch.cumprod), so x_t keeps almost no noise at large t.
+# mistake-zh: 系数用了单步的 alpha_t = 1 - beta_t，而不是累乘 alpha_bar_t = (1 - beta_0) * ... * (1 - beta_t)（torch.cumprod），t 很大时 x_t 几乎没有加上噪声。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: mixed-t
+# mistake: x0 and the noise are scaled by alpha_bar_t and 1 - alpha_bar_t, which are variances; the coefficients are their square roots, sqrt(alpha_bar_t) and sqrt(1 - alpha_bar_t).
+# mistake-zh: x0 和噪声分别乘了 alpha_bar_t 和 1 - alpha_bar_t，这两个是方差；系数应为它们的平方根 sqrt(alpha_bar_t) 和 sqrt(1 - alpha_bar_t)。
 import torch
 
 

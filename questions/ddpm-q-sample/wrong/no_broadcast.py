@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: exception
+# mistake: the per-sample coefficients of shape [B] are multiplied with the [B, C, H, W] tensor directly, so they broadcast against the last dim W (an error when W != B); reshape them to [B, 1, 1, 1] first.
+# mistake-zh: 形状为 [B] 的逐样本系数直接和 [B, C, H, W] 的张量相乘，会和最后一维 W 对齐广播（W != B 时直接报错）；应先 reshape 成 [B, 1, 1, 1]。
 import torch
 
 

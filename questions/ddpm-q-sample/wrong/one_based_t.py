@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: mixed-t
+# mistake: t is treated as the paper's 1-based step and looked up at alpha_bar[t - 1], so t = 0 wraps around to alpha_bar[-1] (the noisiest step); t is 0-based here, index alpha_bar[t] directly.
+# mistake-zh: 把 t 当成论文里从 1 开始的步数，取了 alpha_bar[t - 1]，t = 0 时会绕到 alpha_bar[-1]（噪声最大的一步）；这里的 t 从 0 开始，应直接取 alpha_bar[t]。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: h2-e8
+# mistake: the concatenated heads are returned without the output projection; apply W_o and b_o at the end: merged @ w_o.T + b_o.
+# mistake-zh: 拼接各个 head 之后直接返回，漏了输出投影；最后还要乘上 W_o 并加上 b_o：merged @ w_o.T + b_o。
 import math
 
 import torch

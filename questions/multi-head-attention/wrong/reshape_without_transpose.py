@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: h2-e8
+# mistake: the [B, L, E] projections are reshaped straight to [B, H, L, d], which mixes tokens and features across heads; view them as [B, L, H, d] and transpose(1, 2), and transpose back before merging the heads.
+# mistake-zh: 把 [B, L, E] 的投影直接 reshape 成 [B, H, L, d]，把不同 token 和 head 的特征混在了一起；应先 view 成 [B, L, H, d] 再 transpose(1, 2)，合并 head 前再转置回来。
 import math
 
 import torch

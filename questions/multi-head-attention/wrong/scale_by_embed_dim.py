@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: h2-e8
+# mistake: the scores are divided by sqrt(E), the embedding dim (d_model), instead of sqrt(d_k) with d_k = E / num_heads, the per-head dimension, so with several heads the softmax is too flat.
+# mistake-zh: 注意力分数除以了 sqrt(E)，即嵌入维度 d_model，应当除以每个 head 的维度 d_k = E / num_heads 的平方根 sqrt(d_k)；有多个 head 时 softmax 会过于平缓。
 import math
 
 import torch

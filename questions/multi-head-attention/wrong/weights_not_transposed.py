@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: h2-e8
+# mistake: the projections compute x @ W instead of x @ W.T; the weights are stored like nn.Linear's, as [out, in], so y = x @ W.T + b (for Q, K, V and the output projection).
+# mistake-zh: 投影算成了 x @ W，而不是 x @ W.T；权重和 nn.Linear 一样按 [out, in] 存储，应为 y = x @ W.T + b（Q、K、V 和输出投影都一样）。
 import math
 
 import torch

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: dtype
 # feedback-contains: empty
+# mistake: torch.tensor(keep) of an empty list is float32, so N = 0 returns the wrong dtype; build the result with dtype=torch.int64.
+# mistake-zh: 空列表的 torch.tensor(keep) 是 float32，N = 0 时返回的 dtype 不对；构造结果时要指定 dtype=torch.int64。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: shape
 # feedback-contains: iou-equals-threshold
+# mistake: boxes are suppressed when IoU >= iou_threshold; torchvision suppresses only an IoU strictly greater than the threshold, so a box whose IoU equals it exactly is kept.
+# mistake-zh: IoU >= iou_threshold 时就抑制了；torchvision 只抑制 IoU 严格大于阈值的框，IoU 恰好等于阈值的框要保留。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: a boolean keep mask over all N boxes is returned; return a 1-D int64 tensor of the kept boxes' indices, in decreasing order of score.
+# mistake-zh: 返回的是 N 个框的布尔 keep 掩码；应返回被保留框的下标，一维 int64 张量，按分数从高到低排列。
 import torch
 
 

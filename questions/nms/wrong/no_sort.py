@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the boxes are visited in index order instead of decreasing score, so a low-scoring box can suppress a higher-scoring one; visit them in torch.argsort(scores, descending=True) order.
+# mistake-zh: 按下标顺序而不是按分数从高到低遍历框，低分框可能抑制掉高分框；应按 torch.argsort(scores, descending=True) 的顺序遍历。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: the kept boxes' coordinates ([K, 4]) are returned instead of their indices; return the 1-D int64 tensor of kept indices into the original boxes.
+# mistake-zh: 返回的是保留框的坐标（[K, 4]），而不是它们的下标；应返回指向原始 boxes 的一维 int64 下标张量。
 import torch
 
 

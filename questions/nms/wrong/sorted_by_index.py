@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the kept indices are returned sorted by index; torchvision returns them in decreasing order of score, the order in which they were kept.
+# mistake-zh: 保留的下标按下标大小排序后返回了；torchvision 按分数从高到低返回，也就是它们被保留的顺序。
 import torch
 
 

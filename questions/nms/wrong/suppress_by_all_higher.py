@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: shape
 # feedback-contains: chain
+# mistake: a box is dropped if it overlaps any higher-scoring box, even one that was itself suppressed; only kept boxes suppress others, so in a chain where A suppresses B, a box C that overlaps only B survives.
+# mistake-zh: 只要和任何一个分数更高的框重叠就丢掉，哪怕那个框自己已经被抑制了；只有被保留的框才能抑制别的框，所以在 A 抑制 B 的链条里，只与 B 重叠的框 C 应当保留。
 import torch
 
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: structure
 # feedback-contains: missing a BatchNorm2d(8)
+# mistake: the second 3x3 conv is not followed by a BatchNorm2d (bn2); each of the two convs has its own BatchNorm, and bn2's output is what the shortcut is added to.
+# mistake-zh: 第二个 3x3 卷积后面缺了 BatchNorm2d（bn2）；两个卷积各接一个 BatchNorm，shortcut 加在 bn2 的输出上。
 # No BatchNorm after the second conv.
 import torch
 from torch import nn

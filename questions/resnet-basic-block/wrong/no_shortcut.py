@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: structure
 # feedback-contains: 1x1 conv 8->16 (reference: downsample.0)
+# mistake: the residual addition is missing, so the block is a plain conv-BN-ReLU-conv-BN stack; add the shortcut (x, or downsample(x) when it is given) to bn2's output before the final ReLU.
+# mistake-zh: 漏了残差相加，这个块成了普通的 conv-BN-ReLU-conv-BN 堆叠；应在最后的 ReLU 之前把 shortcut（x，或给了 downsample 时的 downsample(x)）加到 bn2 的输出上。
 # Forgets the residual addition: a plain two-conv stack.
 import torch
 from torch import nn

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: the reference returns
+# mistake: the ReLU is applied to bn2's output before the shortcut is added instead of after, so the block can output negative values; add the shortcut first and apply ReLU to the sum: relu(bn2(conv2(out)) + identity).
+# mistake-zh: ReLU 放在了 shortcut 相加之前，作用在 bn2 的输出上，块的输出可能为负；应先加上 shortcut，再对和做 ReLU：relu(bn2(conv2(out)) + identity)。
 # ReLU applied to the main path before the addition instead of after it.
 import torch
 from torch import nn

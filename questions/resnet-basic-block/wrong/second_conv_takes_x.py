@@ -2,6 +2,8 @@
 # failing-check: values
 # feedback-contains: second conv (conv2) takes the block input x
 # feedback-contains: relu(bn1)
+# mistake: the second conv is applied to the block input x instead of out, the ReLU of bn1's output, so conv1 and bn1 have no effect on the result; conv2 must take out.
+# mistake-zh: 第二个卷积的输入是块的输入 x，而不是 out（bn1 输出经 ReLU 的结果），conv1 和 bn1 对结果毫无作用；conv2 的输入应为 out。
 # The seed slip: the second conv is applied to the block input instead of `out`.
 import torch
 from torch import nn

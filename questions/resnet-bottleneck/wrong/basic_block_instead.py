@@ -2,6 +2,8 @@
 # failing-check: structure
 # feedback-contains: this is a BasicBlock
 # feedback-contains: ResNet-50 uses the Bottleneck
+# mistake: a BasicBlock (two 3x3 convs, expansion = 1) is written instead of the Bottleneck; ResNet-50's unit is 1x1 (reduce to planes) -> 3x3 -> 1x1 (expand to planes * 4), with expansion = 4.
+# mistake-zh: 写成了 BasicBlock（两个 3x3 卷积，expansion = 1），而不是 Bottleneck；ResNet-50 的单元是 1x1（降到 planes）-> 3x3 -> 1x1（升到 planes * 4），expansion = 4。
 # The seed slip: torchvision's BasicBlock submitted where the Bottleneck is asked.
 import torch
 from torch import nn

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: structure
 # feedback-contains: 1x1 conv 4->16 (reference: conv3)
+# mistake: the last 1x1 conv (and bn3) outputs planes channels instead of planes * expansion = planes * 4, so the block never expands back to the shortcut's width.
+# mistake-zh: 最后一个 1x1 卷积（以及 bn3）输出 planes 个通道，而不是 planes * expansion = planes * 4，块没有升回 shortcut 的通道数。
 # The last 1x1 conv outputs `planes` channels instead of `planes * 4`.
 import torch
 from torch import nn

@@ -2,6 +2,8 @@
 # failing-check: exception
 # feedback-contains: your second conv (conv2), whose input is the block input x
 # feedback-contains: relu(bn1)
+# mistake: the 3x3 conv (conv2) is applied to the block input x instead of out, the ReLU of bn1's output (here x has inplanes channels, so it does not even fit); conv2 must take out.
+# mistake-zh: 3x3 卷积（conv2）的输入是块的输入 x，而不是 bn1 输出经 ReLU 后的 out（这里 x 有 inplanes 个通道，连形状都对不上）；conv2 的输入应为 out。
 # The seed slip: the second conv gets `x` instead of `out` (here the channels do not even fit).
 import torch
 from torch import nn

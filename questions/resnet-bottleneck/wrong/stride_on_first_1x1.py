@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: your first conv (conv1)'s output has shape [1, 4, 4, 5], expected [1, 4, 7, 9]
+# mistake: the stride is put on the first 1x1 conv (the original ResNet v1 placement); torchvision's ResNet v1.5 keeps conv1 at stride 1 and puts the stride on the 3x3 conv (conv2).
+# mistake-zh: 把 stride 放在了第一个 1x1 卷积上（最初 ResNet v1 的位置）；torchvision 的 ResNet v1.5 中 conv1 的 stride 为 1，stride 放在 3x3 卷积（conv2）上。
 # ResNet v1 placement: stride on the first 1x1 conv; torchvision's v1.5 puts it on the 3x3 conv.
 import torch
 from torch import nn

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: structure
 # feedback-contains: 21,797,672 parameters; it should have 25,557,032
+# mistake: the stages are built from BasicBlocks (two 3x3 convs, expansion 1) in the [3, 4, 6, 3] layout, which is ResNet-34 (21,797,672 parameters); ResNet-50 uses Bottlenecks (1x1 -> 3x3 -> 1x1, expansion 4) and an fc from 2048 features.
+# mistake-zh: 各个 stage 用 BasicBlock（两个 3x3 卷积，expansion 1）按 [3, 4, 6, 3] 搭建，这是 ResNet-34（21,797,672 个参数）；ResNet-50 用的是 Bottleneck（1x1 -> 3x3 -> 1x1，expansion 4），fc 的输入是 2048 维。
 # The seed slip at network scale: BasicBlocks in the [3, 4, 6, 3] layout build ResNet-34.
 import torch
 from torch import nn

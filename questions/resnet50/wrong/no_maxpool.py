@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: the output differs from the reference
+# mistake: the stem's 3x3 max-pool (stride 2, padding 1) after conv1 -> BN -> ReLU is left out; it has no parameters, so the count still matches, but every later feature map is twice as large in each direction and the output differs.
+# mistake-zh: 漏了 stem 里 conv1 -> BN -> ReLU 之后的 3x3 max-pool（stride 2，padding 1）；它没有参数，所以参数量仍然一致，但后面每个特征图的长宽都大了一倍，输出也就不同了。
 # Forgets the stem's max-pool: same parameters, different output.
 import torch
 from torch import nn

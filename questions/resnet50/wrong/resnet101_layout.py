@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: structure
 # feedback-contains: it should have 25,557,032
+# mistake: the third stage has 23 Bottlenecks, the [3, 4, 23, 3] layout of ResNet-101; ResNet-50 uses [3, 4, 6, 3] blocks (25,557,032 parameters with 1000 classes).
+# mistake-zh: 第三个 stage 用了 23 个 Bottleneck，这是 ResNet-101 的 [3, 4, 23, 3] 结构；ResNet-50 是 [3, 4, 6, 3]（1000 类时共 25,557,032 个参数）。
 # [3, 4, 23, 3] is ResNet-101's layout, not ResNet-50's [3, 4, 6, 3].
 import torch
 from torch import nn

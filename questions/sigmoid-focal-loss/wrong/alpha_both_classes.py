@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: every element is multiplied by the same alpha, which is only a global scale; alpha weights the positives and 1 - alpha the negatives: alpha_t = alpha * t + (1 - alpha) * (1 - t).
+# mistake-zh: 所有元素都乘了同一个 alpha，这只是整体缩放；正样本应乘 alpha，负样本乘 1 - alpha：alpha_t = alpha * t + (1 - alpha) * (1 - t)。
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: alpha-disabled
+# mistake: the alpha weighting is applied even when alpha < 0 (alpha = -1 gives weights -1 and 2); torchvision leaves alpha_t out entirely when alpha < 0.
+# mistake-zh: alpha < 0 时仍然做了 alpha 加权（alpha = -1 得到权重 -1 和 2）；torchvision 在 alpha < 0 时完全不乘 alpha_t。
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: values
+# mistake: the modulating factor is (1 - p)^gamma for every element; it uses p_t = p * t + (1 - p) * (1 - t), so for a negative it is p^gamma, which down-weights the easy negatives.
+# mistake-zh: 调制因子对所有元素都用了 (1 - p)^gamma；应当用 p_t = p * t + (1 - p) * (1 - t)，负样本的调制因子是 p^gamma，这样才能压低容易的负样本的权重。
 import torch
 import torch.nn.functional as F
 

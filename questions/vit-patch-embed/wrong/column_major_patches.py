@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: square-8x8-p4
+# mistake: the patches are enumerated column by column (the grid-column axis before the grid-row axis); tokens are row-major, n = i * (W / P) + j, so permute to [B, H/P, W/P, C, P, P].
+# mistake-zh: patch 是按列枚举的（网格的列轴排在行轴前面）；token 应按行优先排列，n = i * (W / P) + j，应 permute 成 [B, H/P, W/P, C, P, P]。
 import torch
 
 

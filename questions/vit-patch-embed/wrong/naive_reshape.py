@@ -1,6 +1,8 @@
 # expect: failed
 # failing-check: values
 # feedback-contains: square-8x8-p4
+# mistake: x is reshaped straight to [B, N, C * P * P], which takes runs of consecutive memory rather than P x P spatial blocks; view x as [B, C, H/P, P, W/P, P] and permute to [B, H/P, W/P, C, P, P] before flattening.
+# mistake-zh: 把 x 直接 reshape 成 [B, N, C * P * P]，取到的是内存中连续的一段，而不是 P x P 的空间块；应先 view 成 [B, C, H/P, P, W/P, P]，再 permute 成 [B, H/P, W/P, C, P, P] 后展平。
 import torch
 
 

@@ -1,5 +1,7 @@
 # expect: failed
 # failing-check: shape
+# mistake: the result is returned in the conv layout [B, E, N]; the token axis comes first: [B, N, E], i.e. the conv output's .flatten(2).transpose(1, 2).
+# mistake-zh: 返回的是卷积的布局 [B, E, N]；token 维应在前面：[B, N, E]，即卷积输出的 .flatten(2).transpose(1, 2)。
 import torch
 
 
