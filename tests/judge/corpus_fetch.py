@@ -162,7 +162,7 @@ def download(dist: str, cache: Path = CACHE) -> Path:
             got = sorted(os.listdir(tmp))
             if run.returncode != 0:
                 said = run.stderr + run.stdout
-                tail = " | ".join(said.strip().splitlines()[-2:])
+                tail = ((run.stderr.strip() or run.stdout.strip()).splitlines() or ["?"])[-1]
                 if any(sign in said for sign in NETWORK_TROUBLE):
                     raise FetchError(f"pip download {dist} could not reach the registry: {tail}")
                 raise IntegrityError(f"pip download {dist} failed: {tail}")

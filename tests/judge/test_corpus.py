@@ -88,10 +88,10 @@ def test_headers_are_complete():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("entry", params(ENTRIES))
-def test_corpus_entry(entry: Entry, package_roots: dict[str, Path]):
+def test_corpus_entry(entry: Entry, request: pytest.FixtureRequest):
     if entry.offline:
         pytest.skip(f"offline: no registry package ships {', '.join(entry.files)} (GitHub only)")
-    source = source_of(entry, package_roots)
+    source = source_of(entry, request.getfixturevalue("package_roots"))
     verdict = grade_in_process(card(entry.card), source)
     header = (ROOT / "tests/judge/corpus" / entry.card / f"{entry.name}.header").read_text()
     assert expectation_problems(verdict, read_expectation(header)) == []
