@@ -103,7 +103,7 @@ def structure_diff(ref_layers: list[dict], user_keys: list[str]) -> Text | None:
     if missing:
         names = {key: [layer["name"] for layer in ref_layers if layer["key"] == key]
                  for key in missing}
-        parts.append(t("missing ", "缺少") + _listing(missing, names))
+        parts.append(t("is missing ", "缺少") + _listing(missing, names))
     if extra:
         parts.append(t("has extra layers: ", "多出了这些层：") + _listing(extra, {}))
     convs = [_conv_size(k) or "?" for k in (layer["key"] for layer in ref_layers)

@@ -67,6 +67,11 @@ def error_text(error: ErrorReport, case_label: Text | None = None,
     elif code == "entry_missing":
         text = t("`{e}` is not defined, and no definition in your code could be it",
                  "没有定义 `{e}`，代码里也找不到可以当作它的定义", e=p.get("entry", "?"))
+        defined = [str(d) for d in p.get("defined") or []]  # type: ignore[union-attr]
+        if defined:
+            text += t(" (your code defines {d}: it must take the question's arguments, in the "
+                      "question's order)", "（你的代码定义了 {d}：它必须按题目的顺序接收题目给的参数）",
+                      d=", ".join(f"`{d}`" for d in defined))
     elif code == "entry_ambiguous":
         text = t("`{e}` is not defined, and several of your definitions could be it ({c}): name "
                  "the one to grade `{e}`", "没有定义 `{e}`，而你的代码里有好几个定义都可能是它（{c}）："

@@ -57,20 +57,7 @@ def check(card: CodeCard, spec: ModuleSpec, report: Report, arrays: dict[str, np
 
 def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
     hint = _hint(spec)
-    for index, case in enumerate(report.cases):
-        keys = [c.key for c in case.calls] if case.method is not None else \
-            [i.key for i in case.inventory]
-        if case.param_count is not None and diagnose.is_basic_block(keys, card.layers[index]):
-            detail = diagnose.structure_diff(card.layers[index], keys) or Text.same("")
-            raise Failed("structure", t("{e}: ", "{e}：", e=report.entry_used or spec.entry)
-                         + diagnose.BASIC_BLOCK + t(".\nIn detail, your module is ",
-                                                    "。\n具体来说，你的模块") + detail + t(".", "。"))
-    for name, want in spec.class_attrs.items():
-        got = report.class_attrs.get(name)
-        if got != want:
-            raise Failed("structure", t("{e}.{n} is {g!r}, expected {w!r}", "{e}.{n} 是 {g!r}，应为 {w!r}",
-                                        e=report.entry_used or spec.entry, n=name, g=got, w=want)
-                         + hint)
+    # A whole network's parameter count says more than a list of a hundred differing layers.
     if spec.param_count is not None:
         index = next((i for i, c in enumerate(spec.cases) if not c.init), 0)
         got_count = report.cases[index].param_count if report.cases else None
@@ -79,6 +66,14 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
                                         "{e}() 有 {g:,} 个参数，应为 {w:,} 个。",
                                         e=report.entry_used or spec.entry, g=got_count,
                                         w=spec.param_count) + hint)
+    for index, case in enumerate(report.cases):
+        keys = [c.key for c in case.calls] if case.method is not None else \
+            [i.key for i in case.inventory]
+        if case.param_count is not None and diagnose.is_basic_block(keys, card.layers[index]):
+            detail = diagnose.structure_diff(card.layers[index], keys) or Text.same("")
+            raise Failed("structure", t("{e}: ", "{e}：", e=report.entry_used or spec.entry)
+                         + diagnose.BASIC_BLOCK + t(".\nIn detail, your module ",
+                                                    "。\n具体来说，你的模块") + detail + t(".", "。"))
     for index, case in enumerate(report.cases):
         label = case_label(spec, index, report.entry_used)
         if case.error is not None and case.error.check == "structure":
@@ -89,12 +84,19 @@ def _check_structure(card: CodeCard, spec: ModuleSpec, report: Report) -> None:
         keys = [c.key for c in case.calls] if traced else [i.key for i in case.inventory]
         problem = diagnose.structure_diff(card.layers[index], keys)
         if problem:
-            raise Failed("structure", label + t(": your module is ", "：你的模块") + problem
+            raise Failed("structure", label + t(": your module ", "：你的模块") + problem
                          + t(".", "。") + hint)
         if traced and case.method == "none":
             raise Failed("structure", label + t(
                 ": your layers could not be matched to the reference's by kind and shape.",
                 "：你的各层无法按类型和形状与参考实现对应起来。") + hint)
+    for name, want in spec.class_attrs.items():
+        got = report.class_attrs.get(name)
+        if got != want:
+            raise Failed("structure", t("{e}.{n} is {g!r}, expected {w!r}", "{e}.{n} 是 {g!r}，应为 {w!r}",
+                                        e=report.entry_used or spec.entry, n=name, g=got, w=want)
+                         + hint)
+
 
 
 def _check_case(card: CodeCard, spec: ModuleSpec, index: int, case: CaseReport,

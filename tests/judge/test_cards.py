@@ -58,8 +58,9 @@ def test_a_stale_reference_is_found_by_content_not_by_bytes(tmp_path):
     assert reference_problems(directory, tol) == []
     # the reference now adds the shortcut after the final ReLU: the stored outputs are stale
     source = (directory / "reference.py").read_text()
-    (directory / "reference.py").write_text(source.replace("out += identity\n        out = self.relu(out)",
-                                                          "out = self.relu(out)\n        out = out + identity"))
+    early_relu = source.replace("out += identity\n        out = self.relu(out)",
+                                "out = self.relu(out)\n        out = out + identity")
+    (directory / "reference.py").write_text(early_relu)
     assert (directory / "reference.py").read_text() != source
     assert any("differs beyond the tolerance" in p for p in reference_problems(directory, tol))
 

@@ -33,7 +33,14 @@ def test_default_session_is_the_seed_interview_in_stage_order(client: TestClient
     stages = [c["stage"] for c in cards]
     assert sorted(set(stages), key=STAGES.index) == list(STAGES)
     assert stages == sorted(stages, key=STAGES.index)
-    assert "resnet-bottleneck" in [c["question_id"] for c in cards]
+    ids = [c["question_id"] for c in cards]
+    assert len(ids) == len(set(ids))  # no question twice
+    # the seed interview: intro, project, the paper with its follow-ups, then "one unit of ResNet-50"
+    assert ids[0] == "self-intro-1min-zh" and ids[-1] == "resnet50-unit"
+    assert {"resnet-degradation-vs-overfitting", "vit-vs-cnn", "stable-diffusion-overview",
+            "transformer-basics"} <= {c["question_id"] for c in cards if c["stage"] == "paper"}
+    clocks = sum(client.get(f"/api/questions/{i}").json()["time_limit_s"] for i in ids)
+    assert 45 * 60 <= clocks <= 60 * 60
 
 
 def test_session_options_choose_stages_and_count(client: TestClient) -> None:

@@ -157,6 +157,18 @@ def defined_here(namespace: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+def _plain_name(name: str) -> str:
+    return name.replace("_", "").lower()
+
+
+def _described(name: str, value: Any) -> str:
+    """`corr2d(X, K)`: a definition and its parameters, for an entry that could not be found."""
+    try:
+        return f"{name}{inspect.signature(value)}"[:120]
+    except (TypeError, ValueError):
+        return name
+
+
 def _names_used(value: Any) -> set[str]:
     """Global names a function or a class's methods refer to (to tell helpers from the top)."""
     codes = []
@@ -181,14 +193,19 @@ def find_entry(namespace: dict[str, Any], entry: str,
     """
     if entry in namespace:
         return namespace[entry], entry
-    candidates = {n: v for n, v in defined_here(namespace).items() if accepts(n, v)}
+    defined = defined_here(namespace)
+    spelled = [n for n in defined if _plain_name(n) == _plain_name(entry) and callable(defined[n])]
+    if len(spelled) == 1:  # torchvision's resnet50() where the card says ResNet50
+        return defined[spelled[0]], spelled[0]
+    candidates = {n: v for n, v in defined.items() if accepts(n, v)}
     public = {n: v for n, v in candidates.items() if not n.startswith("_")} or candidates
     used = set().union(*(_names_used(v) for v in public.values())) if public else set()
     top = [n for n in public if n not in used]
     if len(top) == 1:
         return public[top[0]], top[0]
     if not public:
-        raise SubmissionError("entry", "entry_missing", f"`{entry}` is not defined", entry=entry)
+        raise SubmissionError("entry", "entry_missing", f"`{entry}` is not defined", entry=entry,
+                              defined=[_described(n, v) for n, v in defined.items()][:8])
     raise SubmissionError("entry", "entry_ambiguous",
                           f"`{entry}` is not defined and several definitions could be it: "
                           f"{', '.join(sorted(top or public))}", entry=entry,
