@@ -9,6 +9,7 @@ from tests.browser.helpers import REPO, axe_scan, format_violations, wait_for_ht
 
 SEED_BUG = (REPO / "tests/judge/submissions/resnet-basic-block/wrong_seed_pseudocode_as_class.py").read_text()
 CORRECT_BLOCK = (REPO / "questions/resnet-basic-block/reference.py").read_text()
+CORRECT_UNIT = (REPO / "questions/resnet50-unit/reference.py").read_text()  # the interview's card
 
 
 def assert_accessible(page: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.browser.flows import CORRECT_BLOCK, answer_open_card, assert_accessible, replace_code, run_checks
+from tests.browser.flows import CORRECT_UNIT, answer_open_card, assert_accessible, replace_code, run_checks
 
 
 def test_whole_mock_interview_then_history(live_server: str, page: Any) -> None:
@@ -22,7 +22,7 @@ def test_whole_mock_interview_then_history(live_server: str, page: Any) -> None:
         assert page.locator("[data-timer][data-timer-kind=card]").is_visible()
         if stage == "code":
             assert_accessible(page)
-            replace_code(page, CORRECT_BLOCK)
+            replace_code(page, CORRECT_UNIT)
             verdict = run_checks(page)
             assert verdict.get_attribute("data-status") == "passed", verdict.inner_text()
             page.get_by_role("link", name=re.compile("self-grade", re.I)).click()
