@@ -30,6 +30,12 @@ class Settings(BaseSettings):
         default=2, ge=0, le=16,
         description="Sandboxed grader worker processes (0 disables code grading).",
     )
+    sandbox_require: str = Field(
+        default="namespaces,landlock,seccomp,rlimits",
+        description="Sandbox layers that must be on, comma-separated (of namespaces, landlock, "
+        "seccomp, rlimits, uid_drop, cgroup; the last two need root); the grader refuses to "
+        "start without them rather than grade with less.",
+    )
     grader_queue_limit: int = Field(
         default=16, ge=1, le=1000,
         description="Submissions that may wait for a worker before new ones get HTTP 429.",

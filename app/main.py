@@ -38,6 +38,8 @@ def start_grader(settings: Settings) -> Grader | None:
     # The configured data dir may live outside the repo: it must never become readable either.
     policy = SandboxPolicy(
         protected_paths=(*DEFAULT_PROTECTED_PATHS, str(settings.data_dir.resolve())),
+        required_layers=tuple(name.strip() for name in settings.sandbox_require.split(",")
+                              if name.strip()),
     )
     grader = Grader(
         policy, workers=settings.grader_workers, queue_limit=settings.grader_queue_limit

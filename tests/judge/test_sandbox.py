@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -69,7 +70,9 @@ def sandbox(listeners):
     secret.chmod(0o644)  # world-readable on purpose: the sandbox must still not read it
     context = {
         "secret_file": str(secret),
-        "app_source": str(PROJECT_ROOT / "app" / "judge" / "policy.py"),
+        "app_source": str(PROJECT_ROOT / "app" / "judge" / "sandbox" / "policy.py"),
+        "data_dir": str(data_dir),
+        "server_pid": os.getpid(),
         "tmp_target": f"/tmp/mianjing-pwned-{os.getpid()}",
         "tcp_port": tcp.getsockname()[1],
         "unix_socket": unix.getsockname(),
@@ -82,6 +85,8 @@ def sandbox(listeners):
         loop.run_until_complete(_start(pool))
     finally:
         del os.environ["MIANJING_SECRET_KEY"]
+    assert Path(context["app_source"]).is_file()  # an attack on a missing file proves nothing
+    context["zygote_pids"] = [w.process.pid for w in pool._live.values()]
     yield Harness(pool, loop, context)
     loop.run_until_complete(pool.close())
     loop.close()
@@ -264,3 +269,39 @@ def test_grader_busy_when_the_queue_is_full():
             await pool.close()
 
     asyncio.run(scenario())
+
+
+def test_a_zygote_whose_limits_changed_is_replaced(sandbox):
+    """Something (not a run: runs cannot reach it) lowered a zygote's limits: it refuses to fork
+    children it cannot vouch for, the run is our fault, and a fresh zygote takes over."""
+    pool = sandbox.pool
+    pids = {w.process.pid for w in pool._live.values()}
+    for pid in pids:
+        soft, hard = resource.prlimit(pid, resource.RLIMIT_NOFILE)
+        resource.prlimit(pid, resource.RLIMIT_NOFILE, (63, hard))
+    results = [sandbox.run("result = 1") for _ in range(len(pids))]
+    assert {(r.outcome, r.detail) for r in results} == {("fault", WORKER_RESTARTED)}
+    _wait_for_new_zygotes(sandbox, pids)
+    assert sandbox.run("result = 2").payload == b"2"
+    assert pool.status()["state"] == "ready"
+
+
+def test_a_required_layer_that_cannot_be_had_stops_grading():
+    """Asked for a layer this machine cannot give, the grader refuses to start rather than
+    grade with less; its status says why (the server then answers 503 with it)."""
+    policy = SandboxPolicy(cpu_s=2, required_layers=("namespaces", "no_such_layer"))
+
+    async def scenario() -> dict:
+        pool = SandboxPool(policy, workers=1, entry=ENTRY, preload=())
+        pool.start()
+        try:
+            async def failed() -> None:
+                while pool.status()["state"] != "failed":
+                    await asyncio.sleep(0.05)
+            await asyncio.wait_for(failed(), 60)
+            return pool.status()
+        finally:
+            await pool.close()
+
+    status = asyncio.run(scenario())
+    assert "required sandbox layer unavailable: no_such_layer" in status["error"]

@@ -13,7 +13,7 @@ import signal
 import sys
 from dataclasses import dataclass
 
-from app.judge.sandbox import landlock
+from app.judge.sandbox import landlock, namespaces
 from app.judge.sandbox import linux as _linux
 from app.judge.sandbox.policy import SandboxPolicy
 
@@ -73,7 +73,10 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     _route_imports(_library_fds(policy.readable_paths))
 
     # 3. namespaces: no network (loopback TCP -> ENETUNREACH), no SysV IPC, own hostname/mounts
-    _layer(layers, setup, "namespaces", lambda: _unshare(is_root, setup))
+    # and a PID namespace: from here on this process is the run's PID 1 (namespaces.py)
+    owner = policy.uid_base + setup.slot if is_root else policy.userns_uid
+    _layer(layers, setup, "namespaces",
+           lambda: namespaces.enter(is_root, policy, owner, setup.work_dir))
 
     # 4. rlimits
     _layer(layers, setup, "rlimits", lambda: _set_rlimits(setup))
@@ -155,34 +158,6 @@ def _fail(reason: str):
     return apply
 
 
-def _unshare(is_root: bool, setup: ChildSetup) -> str:
-    policy = setup.policy
-    flags = _linux.CLONE_NEWNET | _linux.CLONE_NEWIPC | _linux.CLONE_NEWUTS | _linux.CLONE_NEWNS
-    if is_root:
-        _linux.unshare(flags)
-        owner, how = policy.uid_base + setup.slot, "on"
-    else:
-        # Without root a user namespace (created first, in the same call) grants the others.
-        uid, gid = os.getuid(), os.getgid()
-        _linux.unshare(_linux.CLONE_NEWUSER | flags)
-        _write("/proc/self/setgroups", "deny")  # required before an unprivileged gid_map
-        _write("/proc/self/uid_map", f"{policy.userns_uid} {uid} 1")
-        _write("/proc/self/gid_map", f"{policy.userns_uid} {gid} 1")
-        owner, how = policy.userns_uid, "on, in a user namespace (not root)"
-    # private propagation first, so the mount below never shows up in the host's namespace
-    _linux.mount(None, "/", None, _linux.MS_REC | _linux.MS_PRIVATE)
-    # the work dir becomes a small tmpfs: a run cannot fill the disk, or run or map files from it
-    _linux.mount("tmpfs", setup.work_dir, "tmpfs",
-                 _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC,
-                 f"size={policy.workdir_bytes},mode=0700,uid={owner},gid={owner}")
-    return f"{how}: net, ipc, uts, mount; work dir on a {policy.workdir_bytes >> 20} MiB tmpfs"
-
-
-def _write(path: str, text: str) -> None:
-    with open(path, "w") as f:
-        f.write(text)
-
-
 def _set_rlimits(setup: ChildSetup) -> str:
     policy = setup.policy
     limits = {
@@ -222,10 +197,17 @@ def _load_seccomp(policy: SandboxPolicy) -> str:
     unknown = []
     for rule in policy.denied_syscalls:
         action = pyseccomp.ERRNO(getattr(errno, rule.errno))
+        # the conditions under which the call is DENIED (everything else passes)
         if rule.allow_if == "thread":
             conditions = [pyseccomp.Arg(0, pyseccomp.MASKED_EQ, _linux.CLONE_THREAD, 0)]
         elif rule.allow_if == "self":
             conditions = [pyseccomp.Arg(0, pyseccomp.NE, os.getpid())]
+        elif rule.allow_if == "arg0_zero":
+            conditions = [pyseccomp.Arg(0, pyseccomp.NE, 0)]
+        elif rule.allow_if == "arg1_zero":
+            conditions = [pyseccomp.Arg(1, pyseccomp.NE, 0)]
+        elif rule.allow_if == "not_pdeathsig":
+            conditions = [pyseccomp.Arg(0, pyseccomp.EQ, _linux.PR_SET_PDEATHSIG)]
         else:
             conditions = []
         try:

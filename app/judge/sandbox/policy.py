@@ -24,12 +24,14 @@ DEFAULT_PROTECTED_PATHS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class DeniedSyscall:
-    """One syscall the child may not make; `allow_if` names the one harmless use still allowed."""
+    """One syscall the child may not make; `allow_if` names the one harmless use still allowed:
+    thread (clone with CLONE_THREAD), self (signals to its own pid), arg0_zero / arg1_zero (the
+    pid or `who` argument 0: the calling process), not_pdeathsig (any prctl but clearing it)."""
 
     name: str
     why: str
     errno: str = "EPERM"
-    allow_if: Literal["thread", "self"] | None = None
+    allow_if: Literal["thread", "self", "arg0_zero", "arg1_zero", "not_pdeathsig"] | None = None
 
 
 def _deny(name: str, why: str, errno: str = "EPERM", allow_if=None) -> DeniedSyscall:
@@ -65,6 +67,27 @@ DENIED_SYSCALLS: tuple[DeniedSyscall, ...] = (
     _deny("pidfd_open", "no handles on other processes"),
     _deny("pidfd_send_signal", "no signalling other processes by pidfd"),
     _deny("pidfd_getfd", "no stealing another process's fds"),
+    # other processes' limits and scheduling: out of sight in the run's PID namespace anyway,
+    # and closed here too (a laptop's server shares the run's uid: it could set the server's
+    # RLIMIT_CPU to 1 s, or the zygote's RLIMIT_NOFILE, without these)
+    _deny("prlimit64", "its own limits only (pid 0)", allow_if="arg0_zero"),
+    _deny("setpriority", "its own priority only (who 0)", allow_if="arg1_zero"),
+    _deny("ioprio_set", "its own I/O priority only (who 0)", allow_if="arg1_zero"),
+    _deny("sched_setaffinity", "its own CPU affinity only (pid 0)", allow_if="arg0_zero"),
+    _deny("sched_setscheduler", "its own scheduling only (pid 0)", allow_if="arg0_zero"),
+    _deny("sched_setparam", "its own scheduling only (pid 0)", allow_if="arg0_zero"),
+    _deny("sched_setattr", "its own scheduling only (pid 0)", allow_if="arg0_zero"),
+    _deny("prctl", "no clearing PR_SET_PDEATHSIG: the run dies with its keeper",
+          allow_if="not_pdeathsig"),
+    # file metadata: Landlock covers opening files, not changing what the server's uid owns
+    *(_deny(name, "no changing permissions, owners, times or attributes of any file")
+      for name in ("chmod", "fchmod", "fchmodat", "fchmodat2", "chown", "fchown", "lchown",
+                   "fchownat", "utime", "utimes", "utimensat", "futimesat", "setxattr",
+                   "lsetxattr", "fsetxattr", "removexattr", "lremovexattr", "fremovexattr")),
+    # watching files: inotify on the data dir would reveal other users' activity
+    *(_deny(name, "no watching files for other users' activity")
+      for name in ("inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_init",
+                   "fanotify_mark")),
     # namespaces and mounts: the kernel attack surface behind most container escapes
     _deny("unshare", "no new namespaces (user namespaces expose root-only kernel code)"),
     _deny("setns", "no joining other namespaces"),
@@ -161,6 +184,9 @@ class SandboxPolicy:
     # directories that must never become readable (checked when the policy is built).
     protected_paths: tuple[str, ...] = DEFAULT_PROTECTED_PATHS
     denied_syscalls: tuple[DeniedSyscall, ...] = field(default=DENIED_SYSCALLS)
+    # layers that must be on, or the grader refuses to start (it never grades with less than
+    # the operator asked for); uid_drop and cgroup are possible only as root.
+    required_layers: tuple[str, ...] = ("namespaces", "landlock", "seccomp", "rlimits")
 
     def __post_init__(self) -> None:
         for name in ("cpu_s", "wall_s", "memory_bytes", "fsize_bytes", "workdir_bytes", "nofile",
@@ -181,7 +207,7 @@ class SandboxPolicy:
     def from_json(cls, text: str) -> SandboxPolicy:
         raw = json.loads(text)
         raw["denied_syscalls"] = tuple(DeniedSyscall(**d) for d in raw["denied_syscalls"])
-        for key in ("readable_paths", "protected_paths"):
+        for key in ("readable_paths", "protected_paths", "required_layers"):
             raw[key] = tuple(raw[key])
         return cls(**raw)
 

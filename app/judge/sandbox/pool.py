@@ -29,6 +29,7 @@ WORKER_RESTARTED = "grader worker restarted"
 _REPLY_GRACE_S = 10.0  # the zygote's own work after a run: killing, reaping, removing the dir
 _STARTUP_TIMEOUT_S = 120.0  # importing torch on a loaded machine
 _MAX_HEADER = 1 << 16
+MAX_FAULTS_IN_A_ROW = 3
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class _Worker:
         self.work_root = work_root
         self.layers: dict[str, str] = {}
         self.dead = False
+        self.faults_in_a_row = 0  # runs that failed on our side (set-up, harness) back to back
 
     @classmethod
     async def spawn(cls, slot: int, policy: SandboxPolicy, entry: str,
@@ -75,6 +77,8 @@ class _Worker:
             "PYTHONPATH": str(PROJECT_ROOT),
             "OMP_NUM_THREADS": "1",  # one compute thread per run: 2 cores serve 2 slots
             "MKL_NUM_THREADS": "1",
+            # malloc on transparent huge pages: far fewer page-table entries to copy per fork
+            "GLIBC_TUNABLES": "glibc.malloc.hugetlb=1",
         }
         process = await asyncio.create_subprocess_exec(
             # -s: no user site-packages; -B: no .pyc writes
@@ -241,6 +245,12 @@ class SandboxPool:
                 return await self._run_on(await self._take_worker(), request, timeout_s, False)
             return RunResult("fault", b"", "", 0.0, WORKER_RESTARTED)
         self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * result.duration_ms / 1000
+        worker.faults_in_a_row = worker.faults_in_a_row + 1 if result.outcome == "fault" else 0
+        if worker.faults_in_a_row >= MAX_FAULTS_IN_A_ROW:  # it cannot make a working child
+            logger.error("sandbox worker %d failed %d runs in a row (%s); replacing it",
+                         worker.slot, worker.faults_in_a_row, result.detail)
+            await self._replace(worker)
+            return result
         self._idle.put_nowait(worker)
         return result
 

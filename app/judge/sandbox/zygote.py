@@ -12,6 +12,7 @@ import importlib
 import json
 import mmap
 import os
+import resource
 import select
 import signal
 import sys
@@ -38,6 +39,7 @@ BASE_PRELOAD = ("math", "random", "collections", "itertools", "functools", "typi
 MEMORY_MARKERS = (b"MemoryError", b"Cannot allocate memory", b"can't allocate memory",
                   b"std::bad_alloc")
 CGROUP_MEMORY_SLACK = 256 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
+TAMPERED_EXIT = 3
 
 
 class Zygote:
@@ -56,8 +58,14 @@ class Zygote:
         self._views: list[memoryview] = []
         self.layers = self._probe()
         self.layers["cgroup"] = cgroup_state
+        missing = [name for name in self.policy.required_layers
+                   if not self.layers.get(name, "off").startswith("on")]
+        if missing:  # never grade with less isolation than the operator asked for
+            raise RuntimeError("required sandbox layer unavailable: " + "; ".join(
+                f"{name} ({self.layers.get(name, 'unknown')})" for name in missing))
         # Every layer that worked in the probe is mandatory from now on: fail closed.
         self.required = frozenset(k for k, v in self.layers.items() if v.startswith("on"))
+        self.limits = _own_limits()  # re-checked before every fork
 
     def _probe(self) -> dict[str, str]:
         reply, payload, output = self.run(bytearray(), timeout_s=10.0, probe=True)
@@ -70,6 +78,9 @@ class Zygote:
     def run(self, request: bytearray, *, timeout_s: float,
             probe: bool = False) -> tuple[dict, memoryview, bytearray]:
         """Fork, confine and supervise one child; the buffers stay valid until `wipe()`."""
+        if not probe and _own_limits() != self.limits:
+            # something changed this zygote's limits: it cannot vouch for its children any more
+            raise ZygoteTampered(f"limits changed: {_own_limits()} != {self.limits}")
         work_dir = tempfile.mkdtemp(dir=self.work_root, prefix="run-")
         uid = self.policy.uid_base + self.slot
         if os.geteuid() == 0:
@@ -128,6 +139,18 @@ class Zygote:
     def close(self) -> None:
         if self.cgroup:
             self.cgroup.remove()
+
+
+class ZygoteTampered(Exception):
+    """The zygote's own state changed under it; it exits and the pool starts a fresh one."""
+
+
+LIMITS_WATCHED = ("RLIMIT_NOFILE", "RLIMIT_CPU", "RLIMIT_DATA", "RLIMIT_AS", "RLIMIT_FSIZE",
+                  "RLIMIT_NPROC", "RLIMIT_CORE", "RLIMIT_STACK")
+
+
+def _own_limits() -> dict[str, tuple[int, int]]:
+    return {name: resource.getrlimit(getattr(resource, name)) for name in LIMITS_WATCHED}
 
 
 def _import_all(preload: list[str], entry: str) -> Callable[[bytes], bytes]:
@@ -357,7 +380,11 @@ def main() -> int:
                 return 0
             request = protocol.read_frame(proto_in, protocol.MAX_REQUEST) or bytearray()
             timeout_s = float(json.loads(header)["timeout_s"])
-            reply, payload, output = zygote.run(request, timeout_s=timeout_s)
+            try:
+                reply, payload, output = zygote.run(request, timeout_s=timeout_s)
+            except ZygoteTampered as exc:
+                print(f"zygote exits: {exc}", file=sys.stderr)
+                return TAMPERED_EXIT  # the pool reports this run as a fault and replaces us
             protocol.write_frames(proto_out, json.dumps(reply).encode(), payload, output)
             zygote.wipe()
     finally:
