@@ -51,7 +51,11 @@ def _serve(host: str, port: int, reload: bool) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-start plugin chatter
 
-    uvicorn.run("app.main:app", host=host, port=port, reload=reload, proxy_headers=True)
+    proxies = Settings().trusted_proxies.strip()
+    # Forwarded headers only from configured proxies: otherwise any client could claim any
+    # address (and walk past the login throttle) or claim https.
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload, proxy_headers=bool(proxies),
+                forwarded_allow_ips=proxies or None)
     return 0
 
 

@@ -68,6 +68,18 @@ class Settings(BaseSettings):
         "all fall due on the same day (tests turn it off for exact dates).",
     )
 
+    allowed_hosts: str = Field(
+        default="localhost,127.0.0.1,::1",
+        description="Host names this server answers to, comma-separated (`*.example.org` "
+        "wildcards; `*` for any); others get HTTP 400, which stops DNS-rebinding pages. Add "
+        "the public name when hosting behind a proxy.",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are "
+        "believed, comma-separated; empty: none, so a client cannot pick its own address.",
+    )
+
     auth_mode: Literal["local", "accounts"] = Field(
         default="local",
         description="local: one implicit user, no login (a laptop install); accounts: sign-up, "

@@ -22,6 +22,8 @@ from app.store.migrate import upgrade_to_head
 from app.web import errors
 from app.web.middleware.body_size import BodySizeLimit
 from app.web.middleware.cross_site import CrossSiteWriteGuard
+from app.web.middleware.headers import SecurityHeaders
+from app.web.middleware.hosts import AllowedHosts
 from app.web.routes import api, auth, data, history, interview, progress, questions, resume, review
 
 log = logging.getLogger("mianjing")
@@ -136,7 +138,10 @@ def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = 
         return 8 * settings.max_code_bytes + 4096
 
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
-    app.add_middleware(CrossSiteWriteGuard)  # outermost: refused before anything is read
+    app.add_middleware(CrossSiteWriteGuard)  # refused before anything is read
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AllowedHosts, allowed=tuple(
+        name.strip() for name in settings.allowed_hosts.split(",") if name.strip()))  # outermost
     return app
 
 

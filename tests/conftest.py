@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
+
+# The test clients' Host headers ("testserver", httpx's "test") join the loopback names.
+os.environ.setdefault("MIANJING_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver,test")
 from app.domain.cards import QuestionBank, load_bank
 from app.main import create_app
 

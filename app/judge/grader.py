@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from app.judge import checker
 from app.judge.faults import GraderFault
 from app.judge.sandbox.policy import SandboxPolicy
@@ -49,4 +51,6 @@ class Grader:
                                      timeout_s=card.timeout_s + _OVERHEAD_S)
         run = RunOutcome(result.outcome, result.payload, result.stdout, result.duration_ms,
                          result.detail)
-        return checker.judge(card, run)
+        # Decoding and comparing happen in a worker thread: a hostile result (200k tiny arrays,
+        # a huge header) costs that thread, never the event loop serving every other request.
+        return await asyncio.to_thread(checker.judge, card, run)

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.services.errors import Conflict, Invalid
+from app.services.recordings import MEDIA_TYPES, file_name
 from app.store.base import Base, UTCDateTime
 from app.store.models import Attempt, PracticeSession, ResumeItem, ReviewCard, ReviewLog, User
 
@@ -28,6 +29,7 @@ VERSION = 1
 TABLES: tuple[type[Base], ...] = (PracticeSession, Attempt, ResumeItem, ReviewCard, ReviewLog)
 CSV_COLUMNS = ("card_id", "review_time", "review_rating", "review_state", "review_duration")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_ROWS = 200_000  # a year of daily practice is a few thousand rows; more is not a real export
 
 
 class NotEmpty(Conflict):
@@ -98,7 +100,8 @@ def has_data(db: Session, user: User) -> bool:
 
 
 def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
-                replace: bool = False, keep_ids: bool = True) -> dict[str, int]:
+                replace: bool = False, keep_ids: bool = True,
+                max_recording_bytes: int = 20 << 20) -> dict[str, int]:
     """Insert an export's rows for `user`; counts per table.
 
     `keep_ids` keeps the file's row ids (a laptop's lossless round trip). Without it (an
@@ -110,7 +113,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
         NotEmpty: this user has data and `replace` is false.
         BadExport: not a mianjing export of this version, or a row does not fit.
     """
-    tables, recordings = _check_document(document)
+    tables, recordings = _check_document(document, max_recording_bytes)
     _check_references(tables)
     if has_data(db, user):
         if not replace:
@@ -140,7 +143,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
                 inserted.append((raw, row))
             db.flush()
             new_ids[table] = {raw.get("id"): row.id for raw, row in inserted}
-            if model is Attempt and not keep_ids:
+            if model is Attempt:  # in every mode: a file names content, never a path
                 for _, attempt in inserted:
                     renamed.extend(_rename_recording(attempt, recordings))
             counts[table] = len(rows)
@@ -155,10 +158,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
         db.rollback()
         reason = f"rows do not fit: {exc.__class__.__name__}: {exc}".splitlines()[0]
         raise BadExport(reason) from exc
-    if keep_ids:
-        _write_recordings(recordings, recordings_dir)
-    else:
-        _write_recordings({new: recordings[old] for old, new in renamed}, recordings_dir)
+    _write_recordings({new: recordings[old] for old, new in renamed}, recordings_dir)
     return counts
 
 
@@ -185,18 +185,23 @@ def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
                     raise BadExport(f"{table}.{column}: {value!r} is not a {target} of this file")
 
 
-def _rename_recording(attempt: Attempt, recordings: dict[str, str]) -> list[tuple[str, str]]:
-    """Point the attempt at its recording under its new id; drop names the file lacks."""
+def _rename_recording(attempt: Attempt, recordings: dict[str, bytes]) -> list[tuple[str, str]]:
+    """Point the attempt at its recording under a name the server derives from its id; a name
+    the file has no recording for is dropped (it could only point at another user's file)."""
     name = attempt.recording_path
     if not name or name not in recordings:
         attempt.recording_path = None  # a name without its file could be another user's file
         attempt.recording_duration_s = None
         return []
-    attempt.recording_path = f"attempt-{attempt.id}{Path(name).suffix}"
+    suffix = Path(name).suffix
+    if suffix not in MEDIA_TYPES:
+        raise BadExport(f"recordings: {name!r} is not a recording this app writes")
+    attempt.recording_path = file_name(attempt.id, suffix)  # derived here, never taken as given
     return [(name, attempt.recording_path)]
 
 
-def _check_document(document: Any) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+def _check_document(document: Any, max_recording_bytes: int,
+                    ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadExport(f"not a {FORMAT} file")
     if document.get("version") != VERSION:
@@ -210,22 +215,34 @@ def _check_document(document: Any) -> tuple[dict[str, list[dict[str, Any]]], dic
     if not all(isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
                for rows in tables.values()):
         raise BadExport("each table is a list of objects")
+    rows = sum(len(rows) for rows in tables.values())
+    if rows > MAX_ROWS:
+        raise BadExport(f"{rows} rows is over the {MAX_ROWS} this server imports at once")
     recordings = document.get("recordings") or {}
     if not isinstance(recordings, dict):
         raise BadExport("recordings is an object of file name -> base64")
-    for name in recordings:
+    decoded = {}
+    for name, encoded in recordings.items():
         if not isinstance(name, str) or Path(name).name != name or name.startswith("."):
             raise BadExport(f"recordings: {name!r} is not a plain file name")
-    return tables, recordings
+        # bounded before decoding; decoded before any row is written, so a bad one loses nothing
+        if not isinstance(encoded, str) or len(encoded) > (max_recording_bytes * 4) // 3 + 4:
+            raise BadExport(f"recordings: {name!r} is not base64 of at most "
+                            f"{max_recording_bytes} bytes")
+        try:
+            decoded[name] = base64.b64decode(encoded, validate=True)
+        except ValueError:
+            raise BadExport(f"recordings: {name!r} is not valid base64") from None
+    return tables, decoded
 
 
-def _write_recordings(recordings: dict[str, str], recordings_dir: Path) -> None:
+def _write_recordings(recordings: dict[str, bytes], recordings_dir: Path) -> None:
     if not recordings:
         return
     recordings_dir.mkdir(parents=True, exist_ok=True)
-    for name, encoded in recordings.items():
+    for name, audio in recordings.items():
         temporary = recordings_dir / f".{name}.part"
-        temporary.write_bytes(base64.b64decode(encoded, validate=True))
+        temporary.write_bytes(audio)
         temporary.replace(recordings_dir / name)
 
 

@@ -44,10 +44,12 @@ class PerUserLimit:
 
 
 class FailureThrottle:
-    """Count failures per key (a username, an address); too many in a window -> wait."""
+    """Count failures per key in memory; too many in a window -> wait. A key of its own for an
+    address (`ip:`) allows more failures: it spans every account tried from there."""
 
     def __init__(self, max_failures: int = MAX_FAILURES, window_s: float = WINDOW_S,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, address_factor: int = 5):
+        self.address_factor = address_factor
         self.max_failures = max_failures
         self.window_s = window_s
         self.clock = clock
@@ -67,8 +69,9 @@ class FailureThrottle:
         with self._lock:
             for key in keys:
                 stamps = self._recent(key, now)
-                if len(stamps) >= self.max_failures:
-                    wait = max(wait, stamps[-self.max_failures] + self.window_s - now)
+                allowed = self.max_failures * (self.address_factor if key.startswith("ip:") else 1)
+                if len(stamps) >= allowed:
+                    wait = max(wait, stamps[-allowed] + self.window_s - now)
         return math.ceil(wait) if wait > 0 else 0
 
     def fail(self, *keys: str) -> None:

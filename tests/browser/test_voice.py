@@ -12,10 +12,10 @@ def test_record_play_back_and_keep_with_the_attempt(live_server: str, page: Any)
     page.goto(live_server + "/questions/self-intro-1min-en")
     recorder = page.locator("[data-recorder]")
     recorder.locator("[data-recorder-record]").click()
-    page.wait_for_function("document.querySelector('[data-recorder]').dataset.state === 'recording'")
+    page.locator("[data-recorder][data-state=recording]").wait_for()
     page.wait_for_timeout(1500)
     recorder.locator("[data-recorder-stop]").click()
-    page.wait_for_function("document.querySelector('[data-recorder]').dataset.state === 'recorded'")
+    page.locator("[data-recorder][data-state=recorded]").wait_for()
     assert recorder.locator("audio").is_visible()
     assert recorder.get_attribute("data-fit") == "short"  # 1.5 s against a 50-75 s target
     assert_accessible(page)
@@ -28,9 +28,10 @@ def test_record_play_back_and_keep_with_the_attempt(live_server: str, page: Any)
     stored = page.request.get(page.url.split("/questions")[0] + src)
     assert stored.ok and stored.headers["content-type"].startswith("audio/")
     assert len(stored.body()) > 1000
+    # a function, not a string: the page's CSP (script-src 'self') refuses eval'd strings
     page.wait_for_function(
-        "document.querySelector(\"audio[src*='/recording']\").readyState >= 1", timeout=10_000
-    )
+        "() => document.querySelector(\"audio[src*='/recording']\").readyState >= 1",
+        timeout=10_000)
     attempt_id = src.split("/")[3]
     attempt = page.request.get(f"{page.url.split('/questions')[0]}/api/attempts/{attempt_id}").json()
     assert attempt["has_recording"] and attempt["recording_duration_s"] > 1

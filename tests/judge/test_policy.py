@@ -36,7 +36,11 @@ def test_every_dangerous_family_is_denied(family):
 def test_only_harmless_uses_are_allowed_back():
     exceptions = {name: rule.allow_if for name, rule in DENIED.items() if rule.allow_if}
     assert exceptions == {"clone": "thread", "kill": "self", "tgkill": "self",
-                          "rt_sigqueueinfo": "self", "rt_tgsigqueueinfo": "self"}
+                          "rt_sigqueueinfo": "self", "rt_tgsigqueueinfo": "self",
+                          "prlimit64": "arg0_zero", "sched_setaffinity": "arg0_zero",
+                          "sched_setscheduler": "arg0_zero", "sched_setparam": "arg0_zero",
+                          "sched_setattr": "arg0_zero", "setpriority": "arg1_zero",
+                          "ioprio_set": "arg1_zero", "prctl": "not_pdeathsig"}
 
 
 def test_clone3_fails_with_enosys_so_glibc_falls_back_to_clone():

@@ -172,3 +172,37 @@ def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytes
     assert [a["answer"] for a in json.loads(bob.read_text())["tables"]["attempt"]] == ["ana's answer"]
     assert cli.main(["data", "export", str(out), "--user", "ana"]) == 0  # ana's data untouched
     assert len(json.loads(out.read_text())["tables"]["attempt"]) == 1
+
+
+@pytest.mark.parametrize("planted", ["/ABSOLUTE", "../outside.ogg", "attempt-1.ogg/../../x"])
+def test_an_import_names_recordings_never_paths(tmp_path: Path, planted: str) -> None:
+    """A crafted export in local mode must not make the server serve or delete another file."""
+    victim = tmp_path / "outside.ogg"
+    victim.write_bytes(b"the user's own file")
+    with fresh(tmp_path, "a") as client:
+        fill(client)
+        document = client.get("/api/export").json()
+    attempt = next(r for r in document["tables"]["attempt"] if r["recording_path"])
+    attempt["recording_path"] = planted.replace("/ABSOLUTE", str(victim))
+    document["recordings"] = {}  # the file names a path and ships no recording
+    with fresh(tmp_path, "b") as client:
+        assert client.post("/api/import", json=document).status_code == 200
+        row = client.get(f"/api/attempts/{attempt['id']}").json()
+        assert row["has_recording"] is False
+        assert client.get(f"/api/attempts/{attempt['id']}/recording").status_code == 404
+        assert client.delete(f"/api/attempts/{attempt['id']}/recording").status_code == 204
+    assert victim.read_bytes() == b"the user's own file"
+
+
+def test_an_imported_recording_is_stored_under_a_name_the_server_derives(tmp_path: Path) -> None:
+    with fresh(tmp_path, "a") as client:
+        fill(client)
+        document = client.get("/api/export").json()
+    attempt = next(r for r in document["tables"]["attempt"] if r["recording_path"])
+    content = document["recordings"].pop(attempt["recording_path"])
+    attempt["recording_path"] = "voice.ogg"  # any name: it only keys the content in the file
+    document["recordings"]["voice.ogg"] = content
+    with fresh(tmp_path, "b") as client:
+        assert client.post("/api/import", json=document).status_code == 200
+        assert client.get(f"/api/attempts/{attempt['id']}/recording").content == AUDIO
+    assert (tmp_path / "b" / "recordings" / f"attempt-{attempt['id']}.ogg").is_file()

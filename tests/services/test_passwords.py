@@ -32,17 +32,20 @@ def test_missing_or_malformed_hashes_never_verify(stored: str | None) -> None:
 
 def test_throttle_blocks_after_max_failures_and_forgets_after_the_window() -> None:
     now = [1000.0]
-    throttle = FailureThrottle(max_failures=3, window_s=60, clock=lambda: now[0])
+    throttle = FailureThrottle(max_failures=3, window_s=60, clock=lambda: now[0], address_factor=2)
     for _ in range(2):
-        throttle.fail("user:ann", "ip:1")
-    assert throttle.retry_after("user:ann") == 0
+        throttle.fail("pair:ann|ip:1", "ip:1")
+    assert throttle.retry_after("pair:ann|ip:1") == 0
     now[0] += 10
-    throttle.fail("user:ann", "ip:1")
-    assert throttle.retry_after("user:ann") == 50  # the first failure leaves the window at 1060
-    assert throttle.retry_after("user:bob", "ip:1") == 50  # the address is blocked too
-    assert throttle.retry_after("user:bob", "ip:2") == 0
+    throttle.fail("pair:ann|ip:1", "ip:1")
+    assert throttle.retry_after("pair:ann|ip:1") == 50  # the first failure leaves at 1060
+    assert throttle.retry_after("pair:bob|ip:1", "ip:1") == 0  # the address allows 2 x 3
+    for _ in range(3):
+        throttle.fail("pair:bob|ip:1", "ip:1")
+    assert throttle.retry_after("pair:carl|ip:1", "ip:1") == 50  # now the address waits too
+    assert throttle.retry_after("pair:ann|ip:2", "ip:2") == 0  # another address does not
     now[0] += 50
-    assert throttle.retry_after("user:ann") == 0
-    throttle.fail("user:ann")
-    throttle.clear("user:ann")
-    assert throttle.retry_after("user:ann") == 0
+    assert throttle.retry_after("pair:ann|ip:1") == 0
+    throttle.fail("pair:ann|ip:1")
+    throttle.clear("pair:ann|ip:1")
+    assert throttle.retry_after("pair:ann|ip:1") == 0

@@ -37,9 +37,9 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def other_browser(client: TestClient) -> TestClient:
-    """A second cookie jar on the same running app (no second start-up)."""
-    return TestClient(client.app)
+def other_browser(client: TestClient, address: str = "testclient") -> TestClient:
+    """A second cookie jar (from another address, if given) on the same running app."""
+    return TestClient(client.app, client=(address, 50000))
 
 
 def signup(client: TestClient, name: str, **extra: str) -> dict:
@@ -165,19 +165,30 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(client: TestClient)
     assert wrong.json() == nobody.json() == {"detail": "Wrong username or password."}
 
 
-def test_ten_failures_throttle_the_username_and_the_address(client: TestClient) -> None:
+def test_guessing_slows_the_guesser_not_the_owner(client: TestClient) -> None:
     signup(client, "ann")
+    guesser, owner = other_browser(client, "203.0.113.7"), other_browser(client, "198.51.100.2")
     guess = {"username": "ann", "password": "guess-123"}
     for _ in range(10):
-        assert client.post("/api/auth/login", json=guess).status_code == 401
-    blocked = client.post("/api/auth/login", json={"username": "ann", "password": PASSWORD})
-    assert blocked.status_code == 429  # even the right password waits
+        assert guesser.post("/api/auth/login", json=guess).status_code == 401
+    blocked = guesser.post("/api/auth/login", json={"username": "ann", "password": PASSWORD})
+    assert blocked.status_code == 429  # from the guesser's address even the right password waits
     assert 0 < int(blocked.headers["Retry-After"]) <= 15 * 60
-    other = client.post("/api/auth/login", json={"username": "bob", "password": "guess-123"})
-    assert other.status_code == 429  # the same address trying another name
-    page = client.post("/login", data={"username": "ann", "password": PASSWORD})
+    # Ann, from her own address, is not locked out by someone else's guesses
+    assert owner.post("/api/auth/login", json={"username": "ann", "password": PASSWORD}
+                      ).status_code == 200
+    page = guesser.post("/login", data={"username": "ann", "password": "guess-123"})
     assert page.status_code == 429 and "Retry-After" in page.headers
     assert soup(page).select_one("[role=alert]").get_text() == "Too many failed attempts: try again later."
+
+
+def test_one_address_guessing_many_accounts_is_slowed_too(client: TestClient) -> None:
+    sprayer = other_browser(client, "203.0.113.9")
+    for n in range(50):  # five guesses at each of ten names: under the per-account limit
+        body = {"username": f"user{n // 5}", "password": "guess-123"}
+        assert sprayer.post("/api/auth/login", json=body).status_code == 401
+    spray = sprayer.post("/api/auth/login", json={"username": "zed", "password": "x" * 8})
+    assert spray.status_code == 429
 
 
 def test_signup_code_is_required_when_set(tmp_path: Path) -> None:

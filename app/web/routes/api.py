@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from fastapi.responses import FileResponse, PlainTextResponse
 
 from app.domain.vocabulary import STAGES, Lang, Stage
@@ -24,7 +24,7 @@ from app.web.deps import (
     UserDep,
     question_or_404,
 )
-from app.web.routes.data import export_response
+from app.web.routes.data import export_response, import_document
 from app.web.schemas import (
     API_ERROR_RESPONSES,
     AttemptCreate,
@@ -252,16 +252,16 @@ def export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
 
 
 @router.post("/import", response_model=ImportOut, tags=["data"],
-             responses={409: {"description": "This instance already holds data."}})
-def import_(
-    db: DbDep, user: UserDep, settings: SettingsDep,
-    document: Annotated[dict[str, Any], Body(description="A file from GET /api/export.")],
+             responses={409: {"description": "This instance already holds data."}},
+             openapi_extra={"requestBody": {"required": True, "description":
+                            "A file from GET /api/export.", "content": {"application/json": {
+                                "schema": {"type": "object"}}}}})
+async def import_(
+    request: Request, db: DbDep, user: UserDep, settings: SettingsDep,
     replace: Annotated[bool, Query(description="Delete your current data first.")] = False,
 ) -> ImportOut:
     """Restore an export into this instance; 409 if it holds data, unless `replace=true`."""
-    counts = data.import_data(db, user, document, settings.recordings_dir, replace=replace,
-                              keep_ids=settings.auth_mode == "local")
-    return ImportOut(imported=counts, recordings=len(document.get("recordings") or {}))
+    return await import_document(db, user, settings, await request.body(), replace)
 
 
 @router.get("/export/review-log.csv", tags=["data"], response_class=PlainTextResponse)

@@ -76,7 +76,10 @@ class TooManyFailures(Exception):
 def _check_login(request: Request, db: Session, username: str, password: str) -> User | None:
     """The user, or None for a wrong password; raises TooManyFailures while throttled."""
     throttle = _throttle(request)
-    keys = (f"user:{accounts.normalise_username(username)}", _ip_key(request))
+    # Per (account, address) and per address, never per account alone: someone guessing Ann's
+    # password slows down themselves, while Ann, from her own address, still logs in at once.
+    pair = f"pair:{accounts.normalise_username(username)}|{_ip_key(request)}"
+    keys = (pair, _ip_key(request))
     wait = throttle.retry_after(*keys)
     if wait:
         raise TooManyFailures(wait)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.services import data
@@ -15,6 +17,7 @@ from app.services.errors import Invalid
 from app.store.models import User
 from app.web.answering import see_other
 from app.web.deps import DbDep, SettingsDep, UserDep
+from app.web.schemas import ImportOut
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -27,6 +30,19 @@ def export_response(db: DbDep, user: User, settings: Settings) -> Response:
     name = EXPORT_NAME.format(datetime.now(UTC))
     return Response(data.dumps(document), media_type="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+async def import_document(db: Session, user: User, settings: Settings, body: bytes,
+                          replace: bool) -> ImportOut:
+    """Parse and import an export in a worker thread: a big file never stalls other requests."""
+    try:
+        document = await asyncio.to_thread(json.loads, body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise Invalid("file", "not JSON") from exc
+    counts = await asyncio.to_thread(
+        data.import_data, db, user, document, settings.recordings_dir, replace=replace,
+        keep_ids=settings.auth_mode == "local", max_recording_bytes=settings.max_recording_bytes)
+    return ImportOut(imported=counts, recordings=len(document.get("recordings") or {}))
 
 
 @router.get("/data", response_class=HTMLResponse)
@@ -44,12 +60,7 @@ async def data_import(
     db: DbDep, user: UserDep, settings: SettingsDep, file: Annotated[UploadFile, File()],
     replace: Annotated[bool, Form()] = False,
 ) -> Response:
-    try:
-        document = json.loads(await file.read())
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Invalid("file", "not JSON") from exc
-    data.import_data(db, user, document, settings.recordings_dir, replace=replace,
-                     keep_ids=settings.auth_mode == "local")
+    await import_document(db, user, settings, await file.read(), replace)
     return see_other("/data?done=imported")
 
 
