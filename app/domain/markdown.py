@@ -22,18 +22,26 @@ def _highlight(code: str, lang: str, _attrs: str) -> str:
     return f'<pre class="highlight"><code>{highlight(code, lexer, _FORMATTER)}</code></pre>'
 
 
-def _math(content: str, options: dict[str, Any]) -> str:
-    # Keep the delimiters so the browser's KaTeX auto-render finds them; escaped, so still inert.
-    fence = "$$" if options.get("display_mode") else "$"
-    return f"{fence}{escape(content)}{fence}"
+def _math_rule(tag: str, css: str) -> Any:
+    """A renderer for one dollarmath token: the TeX, escaped (so inert), in a marked element
+    that the browser's KaTeX renders (static/src/math.js). No dollars: KaTeX gets pure TeX."""
+    def render(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return f'<{tag} class="math {css}">{escape(tokens[idx].content.strip())}</{tag}>'
+    return render
 
 
 # "js-default" = CommonMark with raw HTML off and unsafe link schemes (javascript:) rejected.
+# allow_digits=False: "$5 and $6" stays text; double_inline: "$$x$$" inside a sentence is math.
 _md = (
     MarkdownIt("js-default", {"highlight": _highlight})
     .enable("table")
-    .use(dollarmath_plugin, renderer=_math, allow_digits=False)
+    .use(dollarmath_plugin, allow_digits=False, double_inline=True)
 )
+for _token, (_tag, _css) in {"math_inline": ("span", "inline"),
+                             "math_inline_double": ("span", "display"),
+                             "math_block": ("div", "block"),
+                             "math_block_label": ("div", "block")}.items():
+    _md.add_render_rule(_token, _math_rule(_tag, _css))
 
 
 def render_markdown(text: str) -> str:

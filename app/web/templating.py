@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from app.config import REPO_ROOT
-from app.domain.markdown import pygments_css, render_markdown
+from app.domain.markdown import pygments_css, render_inline, render_markdown
 from app.domain.vocabulary import GRADES, STAGES
 from app.services import accounts
 from app.web import i18n
@@ -35,7 +35,8 @@ templates = Jinja2Templates(
 templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
 # Pure functions and constants only: nothing here may touch the database.
 templates.env.globals.update(
-    STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown, nav_links=NAV_LINKS,
+    STAGES=STAGES, GRADES=GRADES, render_markdown=render_markdown, render_inline=render_inline,
+    nav_links=NAV_LINKS,
     js_catalog=i18n.js_catalog,  # the JS bundle's strings (base.html)
     verdict_view=verdict_view,
 )

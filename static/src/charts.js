@@ -51,3 +51,10 @@ export function initCharts(root) {
 }
 
 export { Chart };
+
+// The attempts-per-day heatmap scrolls on a phone: start at today's (rightmost) column.
+export function showToday(root) {
+  for (const heatmap of (root || document).querySelectorAll(".heatmap")) {
+    heatmap.scrollLeft = heatmap.scrollWidth;
+  }
+}

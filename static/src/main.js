@@ -76,7 +76,7 @@ import { editors, gotoLine, initEditors, installEditorGlobals } from "./editor.j
 import { timers, initTimers, installTimerGlobals } from "./timer.js";
 import { recorders, initRecorders, installRecorderGlobals } from "./recorder.js";
 import { initMath } from "./math.js";
-import { initCharts } from "./charts.js";
+import { initCharts, showToday } from "./charts.js";
 import { installShortcuts, openHelp } from "./shortcuts.js";
 
 window.htmx = htmx;
@@ -87,6 +87,7 @@ export function enhance(root = document) {
   initRecorders(root);
   initMath(root);
   initCharts(root);
+  showToday(root);
 }
 
 installEditorGlobals();

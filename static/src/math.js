@@ -1,31 +1,17 @@
-// KaTeX for .markdown: $...$, $$...$$, \(...\), \[...\]; plus the
-// <span class="math inline"> / <div class="math block"> that markdown-it's
-// dollarmath plugin emits.
+// KaTeX for the math the server marked: markdown-it's dollarmath turns $...$ into
+// <span class="math inline">, $$...$$ in a sentence into <span class="math display"> and a
+// $$ block into <div class="math block">, each holding pure TeX (no dollars). Nothing else on
+// the page is scanned for delimiters, so "$5 and $6" in prose stays text.
 import katex from "katex";
-import renderMathInElement from "katex/contrib/auto-render";
-import { each } from "./util.js";
 
-const OPTIONS = {
-  delimiters: [
-    { left: "$$", right: "$$", display: true },
-    { left: "\\[", right: "\\]", display: true },
-    { left: "$", right: "$", display: false },
-    { left: "\\(", right: "\\)", display: false },
-  ],
-  ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option"],
-  throwOnError: false,
-  output: "htmlAndMathml",
-};
-
-function renderMarkdown(el) {
-  for (const node of el.querySelectorAll(".math.inline, .math.block, .math-inline, .math-display")) {
-    const display = node.classList.contains("block") || node.classList.contains("math-display");
-    katex.render(node.textContent, node, { displayMode: display, throwOnError: false });
-    node.dataset.mjMath = "1";
-  }
-  renderMathInElement(el, OPTIONS);
-}
+const SELECTOR = ".math.inline, .math.display, .math.block";
 
 export function initMath(root) {
-  each(root, ".markdown", "Math", renderMarkdown);
+  for (const node of (root || document).querySelectorAll(SELECTOR)) {
+    if (node.dataset.mjMath) continue;
+    const display = !node.classList.contains("inline");
+    katex.render(node.textContent, node, { displayMode: display, throwOnError: false,
+                                           output: "htmlAndMathml" });
+    node.dataset.mjMath = "1";
+  }
 }
