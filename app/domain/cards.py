@@ -218,8 +218,7 @@ def _read_prose(directory: Path, name: str, problems: list[str]) -> dict[str, Pr
             problems.append(f"{path}: text: empty")
         if lang == "en" and CJK.search(text):
             problems.append(f"{path}: text: English text contains Chinese characters")
-        if name == "prompt":
-            text = _without_title(text)
+        text = _without_title(text)  # the page shows the card's title / its own heading
         prose[lang] = Prose(text, render_markdown(text))
     return prose
 

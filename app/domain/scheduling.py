@@ -104,17 +104,14 @@ def suggest_rating(outcome: CodeOutcome) -> Rating:
 def code_outcome(
     runs: list[tuple[str | None, float | None, bool]], time_limit_s: int
 ) -> CodeOutcome:
-    """Summarise runs, oldest first, each (verdict status, seconds, solution revealed)."""
-    failures = 0
-    passed_at: float | None = None
-    passed = False
-    for status, seconds, _revealed in runs:
-        if status == "passed":
-            passed, passed_at = True, seconds
-            break
-        if status is not None:
-            failures += 1
-    seconds = passed_at if passed else (runs[-1][1] if runs else None)
+    """Summarise the runs up to the one being graded, oldest first, each (verdict status,
+    seconds, solution revealed). Solved means the graded run itself passed: a pass followed by
+    a failing run is not solved now."""
+    passed = bool(runs) and runs[-1][0] == "passed"
+    first_pass = next((i for i, (status, _s, _r) in enumerate(runs) if status == "passed"), None)
+    failures = sum(1 for status, _s, _r in runs[:first_pass] if status is not None)
+    seconds = runs[first_pass][1] if passed and first_pass is not None else (
+        runs[-1][1] if runs else None)
     return CodeOutcome(
         passed=passed,
         failures_before_pass=failures,

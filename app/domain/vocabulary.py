@@ -33,6 +33,9 @@ class Lang(StrEnum):
     ZH = "zh"
 
 
+# Tags that organise the bank rather than name a topic: never shown as one.
+INTERNAL_TAGS = frozenset({"seed"})
+
 STAGES: tuple[Stage, ...] = tuple(Stage)
 GRADES: tuple[Grade, ...] = tuple(Grade)
 LANGS: tuple[Lang, ...] = tuple(Lang)

@@ -92,13 +92,13 @@ def topics(db: Session, user: User, bank: QuestionBank, attempts: list[Attempt],
         "type": "bar",
         "data": {"labels": tags, "datasets": [
             {"label": _("pass rate %"), "data": pass_rate},
-            {"label": _("recall now %"), "data": retrievability},
+            {"label": _("recall in a week %"), "data": retrievability},
         ]},
         "options": {"scales": {"y": {"min": 0, "max": 100}}},
     }
     rows = [[t, len(outcomes[t]), p, r] for t, p, r in zip(tags, pass_rate, retrievability,
                                                             strict=True)]
-    return Chart(config, [_("Topic"), _("Attempts"), _("pass rate %"), _("recall now %")], rows)
+    return Chart(config, [_("Topic"), _("Attempts"), _("pass rate %"), _("recall in a week %")], rows)
 
 
 def solve_times(bank: QuestionBank, attempts: list[Attempt], lang: str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fsrs import Scheduler
 from sqlalchemy import func, select
@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 from app.domain import scheduling as review
 from app.domain.cards import Question, QuestionBank
 from app.domain.clock import utcnow
+from app.domain.vocabulary import INTERNAL_TAGS
 from app.store.models import Attempt, ReviewCard, ReviewLog, User
 
 # Retrievability depends only on the FSRS weights, not on retention or fuzzing: any scheduler
 # reads it the same way, so read-only views use this one.
 READING_SCHEDULER = review.make_scheduler()
+RECALL_HORIZON = timedelta(days=7)  # topics are ranked by what they will be worth in a week
 
 
 def to_fsrs(row: ReviewCard) -> review.Card:
@@ -181,7 +183,11 @@ class TopicStrength:
 
 def topic_strengths(db: Session, user: User, bank: QuestionBank,
                     now: datetime | None = None) -> list[TopicStrength]:
-    """Mean retrievability per tag over reviewed cards, weakest first."""
+    """Mean predicted recall a week from now per topic over reviewed cards, weakest first.
+
+    A week ahead, not now: right after a review every card's recall is ~100%, so "now" cannot
+    tell a topic you just fumbled from one you know; the week shows how fast each is fading.
+    """
     now = now or utcnow()
     scheduler = READING_SCHEDULER
     by_tag: dict[str, list[float]] = defaultdict(list)
@@ -189,9 +195,10 @@ def topic_strengths(db: Session, user: User, bank: QuestionBank,
         question = bank.get(row.question_id)
         if question is None:
             continue
-        recall = review.retrievability(scheduler, to_fsrs(row), now)
+        recall = review.retrievability(scheduler, to_fsrs(row), now + RECALL_HORIZON)
         for tag in question.spec.tags:
-            by_tag[tag].append(recall)
+            if tag not in INTERNAL_TAGS:
+                by_tag[tag].append(recall)
     strengths = [TopicStrength(t, len(v), sum(v) / len(v)) for t, v in by_tag.items()]
     return sorted(strengths, key=lambda s: (s.retrievability, -s.cards, s.tag))
 
@@ -208,7 +215,7 @@ def weakest_cards(db: Session, user: User, bank: QuestionBank, tag: str,
         if row is None:
             fresh.append(QueueItem(question, None, review.NEW_STATE, 0.0))
         else:
-            recall = review.retrievability(scheduler, to_fsrs(row), now)
+            recall = review.retrievability(scheduler, to_fsrs(row), now + RECALL_HORIZON)
             seen.append(QueueItem(question, row.due, row.state, recall))
     return sorted(seen, key=lambda i: (i.retrievability, i.question.id)) + fresh
 

@@ -212,7 +212,8 @@ class TopicOut(BaseModel):
 
 
 class WeakestOut(BaseModel):
-    topics: list[TopicOut] = Field(description="Tags by mean retrievability, weakest first.")
+    topics: list[TopicOut] = Field(description="Topics (tags) by mean predicted recall a week "
+                                   "from now, weakest first.")
     tag: str | None
     cards: list[QueueCardOut]
 

@@ -22,6 +22,7 @@ NAV_LINKS: tuple[tuple[str, str, str], ...] = (
     ("/progress", "Progress", "g"), ("/resume", "Resume", "m"), ("/data", "Data", "d"),
 )
 HIGHLIGHT_CSS = pygments_css()
+THEMES = ("light", "dark", "auto")
 
 templates = Jinja2Templates(
     env=Environment(
@@ -49,11 +50,15 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     settings = getattr(request.app.state, "settings", None)
     context.setdefault("accounts_mode", settings is not None and settings.auth_mode == "accounts")
     context.setdefault("current_user", _current_user(request) if context["accounts_mode"] else None)
+    theme = request.query_params.get("theme") or request.cookies.get("theme")
+    theme = theme if theme in THEMES else "auto"
     response = templates.TemplateResponse(
-        request, name, {"lang": lang, **context}, status_code=status_code
+        request, name, {"lang": lang, "theme": theme, **context}, status_code=status_code
     )
     if request.query_params.get("lang") in i18n.SUPPORTED:
         response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+    if request.query_params.get("theme") in THEMES:  # the header's switch: remembered, no JS
+        response.set_cookie("theme", theme, max_age=365 * 86400, samesite="lax")
     return response
 
 

@@ -47,3 +47,23 @@ def test_error_line_link_moves_the_cursor(live_server: str, page: Any) -> None:
     assert link.get_attribute("data-goto-line") == "3"
     link.click()
     assert "class BasicBlock" in page.locator(".cm-activeLine").inner_text()
+
+
+def test_the_solution_is_shown_only_when_asked(live_server: str, page: Any) -> None:
+    """After a failed run the card offers self-grading, never the solution, until the user asks;
+    the seed's bug reads in Chinese too, with its code as code."""
+    page.goto(live_server + "/questions/resnet-basic-block?lang=zh")
+    page.wait_for_selector(".cm-editor")
+    replace_code(page, SEED_BUG)
+    verdict = run_checks(page)
+    assert verdict.get_attribute("data-status") == "failed"
+    assert "第二个卷积" in verdict.inner_text()
+    assert verdict.locator(".verdict__summary code").count() >= 1  # backticks became code
+    page.locator("#verdict a.btn").click()  # self-grade
+    page.wait_for_selector("form.grade-form")
+    assert page.locator(".reference-answer").count() == 0
+    assert page.locator("pre.solution").count() == 0
+    page.locator("[data-reveal-solution]").click()
+    page.wait_for_selector(".reference-answer")
+    assert "class BasicBlock" in page.locator(".reference-answer").inner_text()
+    assert_accessible(page)

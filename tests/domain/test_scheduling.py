@@ -92,10 +92,16 @@ def test_suggested_rating_rules(case: CodeOutcome, expected: Rating) -> None:
 
 
 def test_code_outcome_counts_failures_before_the_first_pass() -> None:
-    runs = [("failed", 60.0, False), ("error", 90.0, False), ("passed", 120.0, False),
-            ("failed", 200.0, False)]
+    runs = [("failed", 60.0, False), ("error", 90.0, False), ("passed", 120.0, False)]
     assert review.code_outcome(runs, 900) == CodeOutcome(True, 2, 120.0, 900, False)
     assert review.code_outcome([("timeout", 50.0, True)], 900) == CodeOutcome(
         False, 1, 50.0, 900, True
     )
     assert review.code_outcome([], 900).passed is False
+
+
+def test_a_failing_run_after_a_pass_is_not_solved() -> None:
+    """Graded right after a failed run, the suggestion is `again`, whatever came before."""
+    runs = [("passed", 60.0, False), ("failed", 200.0, False)]
+    assert review.code_outcome(runs, 900).passed is False
+    assert review.suggest_rating(review.code_outcome(runs, 900)) == Rating.Again

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.services import data
-from app.services.errors import Invalid
+from app.services.errors import Conflict, Invalid
 from app.store.models import User
+from app.web import i18n
 from app.web.answering import see_other
 from app.web.deps import DbDep, SettingsDep, UserDep
 from app.web.schemas import ImportOut
@@ -57,10 +58,18 @@ def data_export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
 
 @router.post("/data/import")
 async def data_import(
-    db: DbDep, user: UserDep, settings: SettingsDep, file: Annotated[UploadFile, File()],
-    replace: Annotated[bool, Form()] = False,
+    request: Request, db: DbDep, user: UserDep, settings: SettingsDep,
+    file: Annotated[UploadFile, File()], replace: Annotated[bool, Form()] = False,
 ) -> Response:
-    await import_document(db, user, settings, await file.read(), replace)
+    try:
+        await import_document(db, user, settings, await file.read(), replace)
+    except (Conflict, Invalid) as exc:  # said on the page itself, next to the form to fix it
+        problem = (i18n.gettext("This instance already holds your data: tick “Replace the data "
+                                "already here” to import anyway (export first to keep it).")
+                   if isinstance(exc, Conflict) else exc.message)
+        code = 409 if isinstance(exc, Conflict) else 422
+        return render(request, "data.html", code, has_data=data.has_data(db, user), done=None,
+                      import_error=problem)
     return see_other("/data?done=imported")
 
 
