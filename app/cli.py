@@ -51,7 +51,11 @@ def _serve(host: str, port: int, reload: bool) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-start plugin chatter
 
-    proxies = Settings().trusted_proxies.strip()
+    settings = Settings()
+    proxies = settings.trusted_proxies.strip()
+    shown = f"[{host}]" if ":" in host else host
+    print(f"mianjing: serving on http://{shown}:{port}/ (data in {settings.data_dir.resolve()}); "
+          "Ctrl+C stops it", flush=True)
     # Forwarded headers only from configured proxies: otherwise any client could claim any
     # address (and walk past the login throttle) or claim https.
     uvicorn.run("app.main:app", host=host, port=port, reload=reload, proxy_headers=bool(proxies),

@@ -39,7 +39,16 @@ def post(base: str, path: str, body: dict) -> dict:
         return json.load(response)
 
 
+def require_cjk_font() -> None:
+    """Chinese pages shot without a CJK font show boxes: refuse instead of committing them."""
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True,
+                           check=False).stdout.strip()
+    if not found:
+        sys.exit("no Chinese font installed: `apt-get install fonts-noto-cjk`, then run again")
+
+
 def main() -> None:
+    require_cjk_font()
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with socket.socket() as sock:
