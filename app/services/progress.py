@@ -6,18 +6,18 @@ Every chart comes with the same data as rows, for the `<table>` fallback (screen
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.cards import STAGES, QuestionBank
+from app.domain.cards import QuestionBank
 from app.domain.clock import utcnow
-from app.domain.interview import GRADES
+from app.domain.vocabulary import GRADES, INTERNAL_TAGS, STAGES
 from app.services import review as review_service
 from app.store.models import Attempt, User
 
@@ -46,46 +46,63 @@ class HeatDay:
     level: int  # 0..4
 
 
-def _attempts(db: Session, user: User) -> list[Attempt]:
-    query = (select(Attempt).where(Attempt.user_id == user.id)
-             .order_by(Attempt.created_at, Attempt.id))
-    return list(db.scalars(query))
+SOLVE_TIMES_DAYS = 90  # the time-to-solve chart shows the last three months
+TABLE_ROWS = 200  # the chart tables list at most this many rows, the most recent first
 
 
-def heatmap(attempts: list[Attempt], today: date) -> list[HeatDay]:
-    """Days of the last HEATMAP_WEEKS weeks, Monday first, oldest first."""
-    counts = Counter(a.created_at.date() for a in attempts)
+def _mine(user: User) -> Any:
+    return Attempt.user_id == user.id
+
+
+def _day(column: Any) -> Any:
+    """The UTC calendar day of a timestamp column, in SQL (SQLite and PostgreSQL)."""
+    return func.date(column)
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def heatmap(db: Session, user: User, today: date) -> list[HeatDay]:
+    """Days of the last HEATMAP_WEEKS weeks, Monday first, oldest first: one GROUP BY."""
     start = today - timedelta(days=today.weekday() + 7 * (HEATMAP_WEEKS - 1))
+    since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
+    day = _day(Attempt.created_at)
+    counts = {_as_date(d): n for d, n in db.execute(
+        select(day, func.count()).where(_mine(user), Attempt.created_at >= since).group_by(day))}
     days = []
     for offset in range((today - start).days + 1):
-        day = start + timedelta(days=offset)
-        count = counts.get(day, 0)
+        current = start + timedelta(days=offset)
+        count = counts.get(current, 0)
         level = max(i for i, floor in enumerate(HEAT_LEVELS) if count >= floor)
-        days.append(HeatDay(day, count, level))
+        days.append(HeatDay(current, count, level))
     return days
 
 
-def _passed(attempt: Attempt) -> bool | None:
-    """Code: the checks passed; open: graded good or easy; None when not judged yet."""
-    if attempt.kind == "code" and attempt.status is not None:
-        return attempt.status == "passed"
-    if attempt.self_grade is not None:
-        return attempt.self_grade in ("good", "easy")
-    return None
+# Judged: a code run with a verdict, or a self-graded answer. Passed: the checks passed (code),
+# or graded good / easy (open) -- the same rule for a code run graded by hand without a verdict.
+_JUDGED = or_(and_(Attempt.kind == "code", Attempt.status.is_not(None)),
+              Attempt.self_grade.is_not(None))
+_PASSED = case((and_(Attempt.kind == "code", Attempt.status.is_not(None)),
+                case((Attempt.status == "passed", 1), else_=0)),
+               (Attempt.self_grade.in_(("good", "easy")), 1), else_=0)
 
 
-def topics(db: Session, user: User, bank: QuestionBank, attempts: list[Attempt],
-           now: datetime, _: Gettext = _same) -> Chart:
-    outcomes: dict[str, list[bool]] = defaultdict(list)
-    for attempt in attempts:
-        question, passed = bank.get(attempt.question_id), _passed(attempt)
-        if question is None or passed is None:
-            continue
-        for tag in question.spec.tags:
-            outcomes[tag].append(passed)
+def topics(db: Session, user: User, bank: QuestionBank, now: datetime,
+           _: Gettext = _same) -> Chart:
+    """Pass rate and predicted recall per topic: counts per card in SQL, tags in Python."""
+    outcomes: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # tag -> [judged, passed]
+    query = (select(Attempt.question_id, func.count(), func.sum(_PASSED))
+             .where(_mine(user), _JUDGED).group_by(Attempt.question_id))
+    for question_id, judged, passed in db.execute(query):
+        question = bank.get(question_id)
+        for tag in question.spec.tags if question else ():
+            if tag not in INTERNAL_TAGS:
+                outcomes[tag][0] += judged
+                outcomes[tag][1] += int(passed or 0)
     recall = {s.tag: s.retrievability for s in review_service.topic_strengths(db, user, bank, now)}
     tags = sorted(set(outcomes) | set(recall))
-    pass_rate = [round(100 * sum(outcomes[t]) / len(outcomes[t])) if outcomes[t] else None
+    pass_rate = [round(100 * outcomes[t][1] / outcomes[t][0]) if outcomes[t][0] else None
                  for t in tags]
     retrievability = [round(100 * recall[t]) if t in recall else None for t in tags]
     config = {
@@ -96,48 +113,62 @@ def topics(db: Session, user: User, bank: QuestionBank, attempts: list[Attempt],
         ]},
         "options": {"scales": {"y": {"min": 0, "max": 100}}},
     }
-    rows = [[t, len(outcomes[t]), p, r] for t, p, r in zip(tags, pass_rate, retrievability,
-                                                            strict=True)]
-    return Chart(config, [_("Topic"), _("Attempts"), _("pass rate %"), _("recall in a week %")], rows)
+    rows = [[t, outcomes[t][0], p, r] for t, p, r in zip(tags, pass_rate, retrievability,
+                                                         strict=True)]
+    return Chart(config, [_("Topic"), _("Attempts"), _("pass rate %"), _("recall in a week %")],
+                 rows)
 
 
-def solve_times(bank: QuestionBank, attempts: list[Attempt], lang: str,
+def solve_times(db: Session, user: User, bank: QuestionBank, lang: str, now: datetime,
                 _: Gettext = _same) -> Chart:
-    """Seconds to a passing run, per coding card, in date order."""
-    passes = [a for a in attempts if a.kind == "code" and a.status == "passed"
-              and a.duration_s is not None]
-    labels = sorted({a.created_at.strftime("%Y-%m-%d %H:%M") for a in passes})
+    """The fastest passing run per coding card per week, over the last SOLVE_TIMES_DAYS days."""
+    day = _day(Attempt.created_at)
+    query = (select(Attempt.question_id, day, func.min(Attempt.duration_s))
+             .where(_mine(user), Attempt.kind == "code", Attempt.status == "passed",
+                    Attempt.duration_s.is_not(None),
+                    Attempt.created_at >= now - timedelta(days=SOLVE_TIMES_DAYS))
+             .group_by(Attempt.question_id, day))
+    # bucketed by week (its Monday): a chart of months of practice keeps a readable size
+    weekly: dict[tuple[str, str], float] = {}
+    for question_id, d, seconds in db.execute(query):
+        day = _as_date(d)
+        key = (question_id, (day - timedelta(days=day.weekday())).isoformat())
+        weekly[key] = min(weekly.get(key, float("inf")), seconds or 0)
+    points = [(question_id, label, round(seconds)) for (question_id, label), seconds in
+              weekly.items()]
+    labels = sorted({label for _q, label, _s in points})
     by_card: dict[str, dict[str, float]] = defaultdict(dict)
-    for a in passes:
-        by_card[a.question_id][a.created_at.strftime("%Y-%m-%d %H:%M")] = round(a.duration_s or 0)
+    for question_id, label, seconds in points:
+        by_card[question_id][label] = seconds
 
     def title(question_id: str) -> str:
         question = bank.get(question_id)
         return question.spec.title.get(lang) if question else question_id
 
     datasets = [
-        {"label": title(qid), "data": [points.get(label) for label in labels], "spanGaps": True}
-        for qid, points in sorted(by_card.items())
+        {"label": title(qid), "data": [by_day.get(label) for label in labels], "spanGaps": True}
+        for qid, by_day in sorted(by_card.items())
     ]
     y_axis = {"min": 0, "title": {"display": True, "text": _("Seconds")}}
     config = {"type": "line", "data": {"labels": labels, "datasets": datasets},
               "options": {"scales": {"y": y_axis}}}
-    rows = [
-        [a.created_at.strftime("%Y-%m-%d %H:%M"), title(a.question_id), round(a.duration_s or 0)]
-        for a in passes
-    ]
-    return Chart(config, [_("When"), _("Card"), _("Seconds")], rows)
+    rows = [[label, title(qid), seconds] for qid, label, seconds in
+            sorted(points, key=lambda p: (p[1], p[0]), reverse=True)[:TABLE_ROWS]]
+    return Chart(config, [_("Week of"), _("Card"), _("Seconds")], rows)
 
 
-def grades_per_stage(attempts: list[Attempt], _: Gettext = _same) -> Chart:
-    counts = Counter((a.stage, a.self_grade) for a in attempts if a.self_grade)
-    stages = [s for s in STAGES if any(counts[(s, g)] for g in GRADES)]
-    datasets = [{"label": _(g), "data": [counts[(s, g)] for s in stages]} for g in GRADES]
+def grades_per_stage(db: Session, user: User, _: Gettext = _same) -> Chart:
+    query = (select(Attempt.stage, Attempt.self_grade, func.count())
+             .where(_mine(user), Attempt.self_grade.is_not(None))
+             .group_by(Attempt.stage, Attempt.self_grade))
+    counts = {(stage, grade): n for stage, grade, n in db.execute(query)}
+    stages = [s for s in STAGES if any(counts.get((s, g)) for g in GRADES)]
+    datasets = [{"label": _(g), "data": [counts.get((s, g), 0) for s in stages]} for g in GRADES]
     labels = [_(s.capitalize()) for s in stages]
     scales = {"x": {"stacked": True}, "y": {"stacked": True, "min": 0}}
     config = {"type": "bar", "data": {"labels": labels, "datasets": datasets},
               "options": {"scales": scales}}
-    rows = [[label, *[counts[(s, g)] for g in GRADES]]
+    rows = [[label, *[counts.get((s, g), 0) for g in GRADES]]
             for s, label in zip(stages, labels, strict=True)]
     return Chart(config, [_("Stage"), *[_(g) for g in GRADES]], rows)
 
@@ -153,14 +184,14 @@ class Progress:
 
 def progress(db: Session, user: User, bank: QuestionBank, lang: str,
              now: datetime | None = None, gettext: Gettext = _same) -> Progress:
+    """Every figure of /progress from SQL aggregates: flat in the number of attempts."""
     now = now or utcnow()
-    attempts = _attempts(db, user)
     return Progress(
-        heatmap=heatmap(attempts, now.date()),
-        topics=topics(db, user, bank, attempts, now, gettext),
-        solve_times=solve_times(bank, attempts, lang, gettext),
-        grades=grades_per_stage(attempts, gettext),
-        attempts=len(attempts),
+        heatmap=heatmap(db, user, now.date()),
+        topics=topics(db, user, bank, now, gettext),
+        solve_times=solve_times(db, user, bank, lang, now, gettext),
+        grades=grades_per_stage(db, user, gettext),
+        attempts=db.scalar(select(func.count()).select_from(Attempt).where(_mine(user))) or 0,
     )
 
 

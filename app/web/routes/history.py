@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.domain.vocabulary import STAGES, Grade
@@ -16,19 +16,24 @@ from app.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 
+PAGE_SIZE = 50  # a page of history stays as quick with 10,000 attempts as with 10
+
+
 @router.get("/history", response_class=HTMLResponse)
 def history(
     request: Request, db: DbDep, user: UserDep, bank: BankDep, stage: str | None = None,
     question_id: str | None = None, session_id: int | None = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     stage = stage if stage in STAGES else None
     question_id = question_id or None
     found = attempts.list_attempts(
-        db, user, stage=stage, question_id=question_id, session_id=session_id
+        db, user, stage=stage, question_id=question_id, session_id=session_id,
+        limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE,
     )
-    return render(request, "history.html", attempts=found,
-                  sessions=sessions.list_sessions(db, user), bank=bank, stage=stage,
-                  question_id=question_id)
+    return render(request, "history.html", attempts=found[:PAGE_SIZE],
+                  sessions=sessions.list_sessions(db, user, limit=20), bank=bank, stage=stage,
+                  question_id=question_id, page=page, has_older=len(found) > PAGE_SIZE)
 
 
 @router.get("/attempts/{attempt_id}", response_class=HTMLResponse)
