@@ -26,7 +26,7 @@ def seed(sessionmaker: Any, bank: Any, count: int, seed_value: int = 7) -> None:
     with sessionmaker() as db:
         user = local_user(db)
         rows = []
-        for index in range(count):
+        for _ in range(count):
             question = rng.choice(cards)
             created = now - timedelta(minutes=rng.randrange(180 * 24 * 60))
             code = question.kind == "code"
