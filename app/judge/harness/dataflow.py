@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import zlib
 from dataclasses import dataclass, field
 
 import torch
@@ -201,6 +202,32 @@ def _match(ref_layers: list[dict], calls: list[LayerCall],
     return result
 
 
+POOL_SIZE = 1 << 22  # 4M standard normals, made once per process (the zygote shares them)
+POOLED_FROM = 1 << 14  # tensors at least this big take a slice of the pool instead of randn
+_pool: torch.Tensor | None = None
+
+
+def _normal_pool() -> torch.Tensor:
+    """Fixed standard-normal numbers: a ResNet-50 takes 25.6M of them per run, and drawing them
+    fresh (randn) cost ~90 ms a verdict; a slice of these costs a copy."""
+    global _pool
+    if _pool is None:
+        _pool = torch.randn(POOL_SIZE, generator=torch.Generator().manual_seed(20_160_101))
+    return _pool
+
+
+def _normal(shape: torch.Size, gen: torch.Generator, seed: int, name: str) -> torch.Tensor:
+    numel = math.prod(shape)
+    if numel < POOLED_FROM:
+        return torch.randn(shape, generator=gen)
+    pool = _normal_pool()
+    if numel > POOL_SIZE:
+        pool = pool.repeat(numel // POOL_SIZE + 1)
+    # a different window of the pool for each (seed, tensor): layers do not share weights
+    start = (seed * 2_654_435_761 + zlib.crc32(name.encode())) % (len(pool) - numel + 1)
+    return pool[start:start + numel].view(shape)
+
+
 def fill_layer(module: nn.Module, kind: str, seed: int) -> None:
     """Overwrite a layer's parameters and buffers with seeded, non-trivial values.
 
@@ -216,16 +243,16 @@ def fill_layer(module: nn.Module, kind: str, seed: int) -> None:
                 tensor.zero_()   # num_batches_tracked
                 continue
             shape = tensor.shape
-            noise = torch.randn(shape, generator=gen)
             if is_norm and name == "weight":
                 value = 0.5 + 0.5 * torch.rand(shape, generator=gen)
             elif is_norm and name == "running_var":
                 value = 0.5 + torch.rand(shape, generator=gen)   # away from 1: eval != train
             elif tensor.dim() >= 2:
                 fan_in = max(1, math.prod(shape[1:]))
-                value = noise * math.sqrt(2.0 / fan_in)   # He init: activations stay O(1)
+                # He init: activations stay O(1)
+                value = _normal(shape, gen, seed, name) * math.sqrt(2.0 / fan_in)
             else:
-                value = 0.1 * noise   # biases, running_mean
+                value = 0.1 * torch.randn(shape, generator=gen)   # biases, running_mean
             tensor.copy_(value.to(tensor.dtype))
 
 

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F  # noqa: N812
 from torch import nn
 
-from app.judge.harness import wire
+from app.judge.harness import dataflow, wire
 from app.judge.harness.forbid import forbidden_ops
 from app.judge.harness.functions import run_function_card
 from app.judge.harness.modules import run_module_card
@@ -55,6 +55,7 @@ def _warm_up() -> None:
     with forbidden_ops(["no_such_op"]), forbidden_ops(["torch.no.such"]):  # dispatch modes' imports
         torch.relu(torch.ones(1, requires_grad=True)).sum().backward()
     wire.decode(wire.encode({}, {"t": np.zeros(1, np.float32)}))
+    dataflow.fill_layer(nn.Conv2d(128, 128, 3), "Conv2d", 0)  # the weight pool, made once
 
 
 # Only in a single-threaded process (the zygote sets this first): running ops in a process with

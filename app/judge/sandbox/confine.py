@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import resource
+import select
 import signal
 import sys
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ class ChildSetup:
     address_space_bytes: int  # the zygote's VmSize, likewise
     landlock_abi: int
     required: frozenset[str]
+    # the read end of a pipe only the zygote writes to: EOF means the zygote is gone
+    zygote_alive_fd: int = -1
+    zygote_alive_write_fd: int = -1
+    pid_namespace_ready: bool = False  # root: the zygote forked this run as PID 1 already
 
 
 def confine(setup: ChildSetup) -> dict[str, str]:
@@ -57,7 +62,12 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     # 1. own session: the supervisor kills the whole group with one kill(-pgid)
     os.setsid()
     _linux.prctl(_linux.PR_SET_PDEATHSIG, signal.SIGKILL)  # die with the zygote
-    if os.getppid() != setup.zygote_pid:  # the zygote died before PDEATHSIG was armed
+    if setup.pid_namespace_ready:  # getppid() is 0 from inside: ask the zygote's pipe instead
+        os.close(setup.zygote_alive_write_fd)
+        readable, _, _ = select.select([setup.zygote_alive_fd], [], [], 0)
+        if readable and os.read(setup.zygote_alive_fd, 1) == b"":
+            os._exit(SETUP_FAILED_EXIT)  # the zygote died before PDEATHSIG was armed
+    elif os.getppid() != setup.zygote_pid:  # the zygote died before PDEATHSIG was armed
         os._exit(SETUP_FAILED_EXIT)
     with open("/proc/self/oom_score_adj", "w") as f:
         f.write("1000")  # the OOM killer picks this run first, never the server
@@ -76,7 +86,8 @@ def confine(setup: ChildSetup) -> dict[str, str]:
     # and a PID namespace: from here on this process is the run's PID 1 (namespaces.py)
     owner = policy.uid_base + setup.slot if is_root else policy.userns_uid
     _layer(layers, setup, "namespaces",
-           lambda: namespaces.enter(is_root, policy, owner, setup.work_dir))
+           lambda: namespaces.enter(is_root, policy, owner, setup.work_dir,
+                                    pid_namespace_ready=setup.pid_namespace_ready))
 
     # 4. rlimits
     _layer(layers, setup, "rlimits", lambda: _set_rlimits(setup))

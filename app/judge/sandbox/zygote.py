@@ -8,12 +8,12 @@ header + request -> reply header + payload + captured output. It is trusted but 
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import mmap
 import os
 import resource
-import select
 import signal
 import sys
 import tempfile
@@ -21,7 +21,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from app.judge.sandbox import landlock, protocol
+from app.judge.sandbox import landlock, namespaces, protocol
 from app.judge.sandbox import linux as _linux
 from app.judge.sandbox.confine import (
     HARNESS_FAULT_EXIT,
@@ -32,12 +32,18 @@ from app.judge.sandbox.confine import (
     confine,
 )
 from app.judge.sandbox.policy import SandboxPolicy
+from app.judge.sandbox.supervise import (
+    classify,
+    kill_group,
+    read_output,
+    reap_orphans,
+    remove_tree,
+    supervise,
+)
 
 # Modules the user code commonly imports: after Landlock nothing new can be read from disk.
 BASE_PRELOAD = ("math", "random", "collections", "itertools", "functools", "typing",
                 "dataclasses", "json", "traceback", "ctypes", "numpy")
-MEMORY_MARKERS = (b"MemoryError", b"Cannot allocate memory", b"can't allocate memory",
-                  b"std::bad_alloc")
 CGROUP_MEMORY_SLACK = 256 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
 TAMPERED_EXIT = 3
 
@@ -52,6 +58,9 @@ class Zygote:
         self.work_root = os.getcwd()  # private 0700 dir the server made for this slot
         self.devnull = os.open("/dev/null", os.O_RDONLY | os.O_CLOEXEC)
         self.landlock_abi = landlock.abi_version()
+        # a pipe only the zygote writes to: a child reads EOF on it once the zygote is gone
+        self.alive_r, self.alive_w = os.pipe()
+        self.pid_namespace = _pid_namespace_for_children()
         self.cgroup, cgroup_state = _make_cgroup(self.policy, self.slot)
         self.required: frozenset[str] = frozenset()
         self._buffers: list[bytearray | mmap.mmap] = []
@@ -90,34 +99,42 @@ class Zygote:
         read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
         setup = ChildSetup(self.policy, self.slot, work_dir, out_fd, write_fd, self.devnull,
                            os.getpid(), _vm_bytes(b"VmData"), _vm_bytes(b"VmSize"),
-                           self.landlock_abi, self.required)
+                           self.landlock_abi, self.required, self.alive_r, self.alive_w,
+                           pid_namespace_ready=self.pid_namespace is not None)
         oom_before = self.cgroup.oom_kills() if self.cgroup else 0
         sys.stdout.flush()
         sys.stderr.flush()
         started = time.monotonic()
-        pid = os.fork()
+        pid = -1
+        if self.pid_namespace is not None:
+            self.pid_namespace.begin()
+        try:
+            pid = os.fork()
+        finally:
+            if pid != 0 and self.pid_namespace is not None:
+                self.pid_namespace.end()
         if pid == 0:
             _child(setup, request, self.entry, probe)
         os.close(write_fd)
         try:
-            raw, raw_size, failure = _supervise(pid, read_fd, timeout_s,
+            raw, raw_size, failure = supervise(pid, read_fd, timeout_s,
                                                 self.policy.payload_cap)
             self._buffers = [request, raw]
-            _kill_group(pid)
+            kill_group(pid)
             _, status, usage = os.wait4(pid, 0)
             duration_ms = (time.monotonic() - started) * 1000
             if self.cgroup:
                 self.cgroup.kill_strays()
-            _reap_orphans()
+            reap_orphans()
             oom_killed = bool(self.cgroup) and self.cgroup.oom_kills() > oom_before
-            output, output_size = _read_output(out_fd, self.policy.output_cap)
+            output, output_size = read_output(out_fd, self.policy.output_cap)
             self._buffers.append(output)
         finally:
             os.close(read_fd)
             os.close(out_fd)
-            _remove_tree(work_dir)
+            remove_tree(work_dir)
         received = memoryview(raw)[:raw_size]
-        reply, payload = _classify(self.policy, received, failure, status, usage, timeout_s,
+        reply, payload = classify(self.policy, received, failure, status, usage, timeout_s,
                                    oom_killed, output, output_size)
         self._views = [payload, received]  # released by wipe() before it unmaps `raw`
         reply.update(duration_ms=round(duration_ms, 3), maxrss_kb=usage.ru_maxrss,
@@ -173,6 +190,16 @@ def _import_all(preload: list[str], entry: str) -> Callable[[bytes], bytes]:
     return getattr(importlib.import_module(module_name), function_name)
 
 
+def _pid_namespace_for_children() -> namespaces.PidNamespaceForChildren | None:
+    """As root the zygote forks each run straight into a new PID namespace (no keeper fork)."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return namespaces.PidNamespaceForChildren()
+    except OSError:
+        return None
+
+
 def _make_cgroup(policy: SandboxPolicy, slot: int):
     if os.geteuid() != 0:
         return None, "off: not root"
@@ -216,136 +243,6 @@ def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes
         os._exit(code)
 
 
-def _supervise(pid: int, read_fd: int, timeout_s: float,
-               payload_cap: int) -> tuple[mmap.mmap, int, str | None]:
-    """Collect the result pipe until the child exits; stop at the deadline or the byte cap.
-
-    The result lands in a private anonymous mapping: untouched pages cost nothing, and
-    closing it unmaps it, so no later fork inherits another user's result.
-    """
-    pidfd = os.pidfd_open(pid)
-    os.set_blocking(read_fd, False)
-    limit = payload_cap + protocol.LENGTH_SIZE
-    buf = mmap.mmap(-1, limit + 1, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
-    got = 0
-    deadline = time.monotonic() + timeout_s
-    pipe_open = True
-    failure: str | None = None
-    try:
-        with memoryview(buf) as view:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    failure = "timeout"
-                    break
-                watched = [pidfd, read_fd] if pipe_open else [pidfd]
-                ready, _, _ = select.select(watched, [], [], remaining)
-                exited = pidfd in ready
-                while pipe_open and (read_fd in ready or exited) and got <= limit:
-                    try:
-                        n = os.readv(read_fd, [view[got:]])
-                    except BlockingIOError:
-                        break
-                    pipe_open = n > 0
-                    got += n
-                    if not exited:
-                        break
-                if got > limit:
-                    failure = "output_limit"
-                    break
-                if exited:
-                    break
-    finally:
-        os.close(pidfd)
-    return buf, got, failure
-
-
-def _kill_group(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, signal.SIGKILL)  # setsid made the child a group leader: take all of it
-
-
-def _reap_orphans() -> None:
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-
-
-def _read_output(fd: int, cap: int) -> tuple[bytearray, int]:
-    """The captured output, its head and tail when over `cap` (tracebacks end at the tail)."""
-    size = os.fstat(fd).st_size
-    if size <= cap:
-        buf = bytearray(size)
-        os.preadv(fd, [buf], 0)
-        return buf, size
-    marker = b"\n[truncated]\n"
-    head, tail = cap * 3 // 4, cap // 4
-    buf = bytearray(head + len(marker) + tail)
-    with memoryview(buf) as view:
-        os.preadv(fd, [view[:head]], 0)
-        view[head:head + len(marker)] = marker
-        os.preadv(fd, [view[head + len(marker):]], size - tail)
-    return buf, size
-
-
-def _remove_tree(path: str) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
-
-
-def _classify(policy: SandboxPolicy, raw: memoryview, failure: str | None, status: int, usage,
-              timeout_s: float, oom_killed: bool, output: bytearray,
-              output_size: int) -> tuple[dict, memoryview]:
-    """Turn what was observed into an outcome and plain words for the user."""
-    exit_code = os.waitstatus_to_exitcode(status)
-    reply: dict = {"exit_code": exit_code if exit_code >= 0 else None,
-                   "signal": -exit_code if exit_code < 0 else None}
-    cpu_s = usage.ru_utime + usage.ru_stime
-    gib = policy.memory_bytes / (1 << 30)
-
-    def result(outcome: str, detail: str, payload: memoryview | None = None,
-               ) -> tuple[dict, memoryview]:
-        reply.update(outcome=outcome, detail=detail)
-        return reply, payload if payload is not None else memoryview(b"")
-
-    if failure == "timeout":
-        return result("timeout", f"killed after {timeout_s:.1f} s wall clock")
-    if failure == "output_limit":
-        return result("output_limit", f"returned more than {policy.payload_cap} bytes")
-    if exit_code < 0:
-        sig = -exit_code
-        if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_s >= policy.cpu_s):
-            return result("timeout", f"exceeded the {policy.cpu_s} s CPU-time limit")
-        if sig == signal.SIGKILL and oom_killed:
-            return result("memory", f"exceeded the {gib:g} GiB memory limit")
-        return result("crashed", f"killed by signal {sig} ({signal.Signals(sig).name})")
-    if exit_code == 0:
-        if len(raw) < protocol.LENGTH_SIZE:
-            return result("crashed", "exited without returning a result")
-        if protocol.decode_length(raw[:protocol.LENGTH_SIZE]) != len(raw) - protocol.LENGTH_SIZE:
-            return result("crashed", "returned a malformed result")
-        return result("ok", "", raw[protocol.LENGTH_SIZE:])
-    if any(marker in output for marker in MEMORY_MARKERS):
-        return result("memory", f"exceeded the {gib:g} GiB memory limit")
-    if output_size >= policy.fsize_bytes:
-        return result("output_limit", f"printed more than {policy.fsize_bytes // 1024} KiB")
-    if exit_code == SETUP_FAILED_EXIT:
-        return result("fault", "sandbox setup failed")
-    if exit_code == HARNESS_FAULT_EXIT:
-        return result("fault", "the grader's harness raised: " + _last_line(output))
-    return result("crashed", f"exit code {exit_code}")
-
-
-def _last_line(output: bytearray) -> str:
-    lines = bytes(output).decode("utf-8", "replace").strip().splitlines()
-    return lines[-1][:300] if lines else "no output"
-
-
 def _take_protocol_fds() -> tuple[int, int]:
     """Move the protocol pipes off fds 0/1 so a stray print cannot corrupt the stream."""
     proto_in, proto_out = os.dup(0), os.dup(1)  # dup'ed fds are close-on-exec
@@ -371,6 +268,9 @@ def main() -> int:
         traceback.print_exc()
         protocol.write_frames(proto_out, json.dumps({"ready": False, "error": repr(exc)}).encode())
         return 1
+    # Everything imported so far never needs collecting: moved out of the GC's sight, a run's
+    # collections no longer touch (and copy-on-write) every object the zygote holds.
+    gc.freeze()
     ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers}
     protocol.write_frames(proto_out, json.dumps(ready).encode())
     try:
