@@ -47,7 +47,7 @@ assets:
 	cd static && npm ci --no-audit --no-fund && node build.mjs
 
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench_grader.py
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .cache/corpus static/node_modules

@@ -129,9 +129,10 @@ def _data(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from app.services import data as data_service
+    from app.services import recordings
     from app.services.users import local_user
-    from app.store.engine import make_engine, make_sessionmaker
-    from app.store.migrate import upgrade_to_head
+    from app.store.engine import make_sessionmaker
+    from app.store.migrate import open_database
     from app.store.models import User
 
     settings = Settings()
@@ -139,10 +140,10 @@ def _data(args: argparse.Namespace) -> int:
         print("refusing to delete without --yes", file=sys.stderr)
         return 2
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.resolved_database_url)
-    upgrade_to_head(engine)
+    engine = open_database(settings.resolved_database_url)
     try:
         with make_sessionmaker(engine)() as db:
+            recordings.adopt_files(db, settings.recordings_dir)
             if args.user is None:
                 user = local_user(db)
             else:
@@ -153,7 +154,7 @@ def _data(args: argparse.Namespace) -> int:
                 user = found
             if args.action == "export":
                 text = data_service.dumps(
-                    data_service.export_data(db, user, settings.recordings_dir)
+                    data_service.export_data(db, user)
                 )
                 if str(args.file) == "-":
                     sys.stdout.write(text)
@@ -165,7 +166,7 @@ def _data(args: argparse.Namespace) -> int:
                     document = json.loads(args.file.read_text(encoding="utf-8"))
                     # Into an account of a shared instance: fresh ids, so nothing collides.
                     counts = data_service.import_data(
-                        db, user, document, settings.recordings_dir, replace=args.replace,
+                        db, user, document, replace=args.replace,
                         keep_ids=args.user is None,
                     )
                 except (OSError, ValueError, data_service.NotEmpty,
@@ -174,7 +175,7 @@ def _data(args: argparse.Namespace) -> int:
                     return 1
                 print(", ".join(f"{n} {table}" for table, n in counts.items()))
                 return 0
-            counts = data_service.delete_data(db, user, settings.recordings_dir)
+            counts = data_service.delete_data(db, user)
             print("deleted " + ", ".join(f"{n} {table}" for table, n in counts.items()))
             return 0
     finally:

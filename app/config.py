@@ -97,4 +97,5 @@ class Settings(BaseSettings):
 
     @property
     def recordings_dir(self) -> Path:
+        """Where versions before recordings moved into the database wrote them (read once)."""
         return self.data_dir / "recordings"

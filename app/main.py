@@ -16,9 +16,10 @@ from app.config import REPO_ROOT, Settings
 from app.domain.cards import QuestionBank, load_bank
 from app.domain.scheduling import make_scheduler
 from app.judge import Grader
+from app.services import recordings
 from app.services.limits import FailureThrottle, PerUserLimit
-from app.store.engine import make_engine, make_sessionmaker
-from app.store.migrate import upgrade_to_head
+from app.store.engine import make_sessionmaker
+from app.store.migrate import open_database
 from app.web import errors
 from app.web.middleware.body_size import BodySizeLimit
 from app.web.middleware.cross_site import CrossSiteWriteGuard
@@ -77,11 +78,12 @@ def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = 
         from app.judge import load_code_card
 
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(settings.resolved_database_url)
-        upgrade_to_head(engine)
+        engine = open_database(settings.resolved_database_url)
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
+        with app.state.sessionmaker() as db:
+            recordings.adopt_files(db, settings.recordings_dir)
         app.state.bank = bank or load_bank(settings.questions_dir, code_cards=load_code_card)
         app.state.grader = start_grader(settings)
         app.state.scheduler = make_scheduler(settings.review_desired_retention,

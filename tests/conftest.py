@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,58 @@ from app.domain.cards import QuestionBank, load_bank
 from app.main import create_app
 
 
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    return Settings(data_dir=data_dir, grader_workers=0, **overrides)  # type: ignore[arg-type]
+def make_settings(data_dir: Path, database_url: str | None = None,
+                  **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, grader_workers=0, database_url=database_url,  # type: ignore[arg-type]
+                    **overrides)
+
+
+# Tests of storage run twice: on SQLite (the laptop default) and on a real PostgreSQL.
+STORAGE_TESTS = ("tests/store/", "tests/services/", "tests/web/test_api_flow.py",
+                 "tests/web/test_review_routes.py", "tests/web/test_accounts.py",
+                 "tests/web/test_newcomer.py", "tests/web/test_durability.py",
+                 "tests/web/test_pages.py", "tests/web/test_i18n.py")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = str(Path(str(metafunc.definition.path)).relative_to(Path(__file__).parent.parent))
+    if "backend" in metafunc.fixturenames and path.startswith(STORAGE_TESTS):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[str]:
+    """One throwaway PostgreSQL for the session (each test gets its own database)."""
+    from tests.servers import postgres
+
+    try:
+        cluster = postgres()
+        url = cluster.__enter__()
+    except FileNotFoundError as exc:
+        pytest.skip(f"{exc}: the PostgreSQL half of the storage tests did not run")
+    yield url
+    cluster.__exit__(None, None, None)
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "data")
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def new_database(backend: str, request: pytest.FixtureRequest) -> Callable[[], str | None]:
+    """Each call: a fresh empty database URL (PostgreSQL), or None (SQLite in the data dir)."""
+    if backend == "sqlite":
+        return lambda: None
+    from tests.servers import create_database
+
+    admin = request.getfixturevalue("postgres_cluster")
+    return lambda: create_database(admin, f"t{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, new_database: Callable[[], str | None]) -> Settings:
+    return make_settings(tmp_path / "data", new_database())
 
 
 @functools.cache

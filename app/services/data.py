@@ -15,13 +15,21 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from app.services.errors import Conflict, Invalid
-from app.services.recordings import MEDIA_TYPES, file_name
+from app.services.recordings import MEDIA_TYPES, audio_by_attempt, put_audio
 from app.store.base import Base, UTCDateTime
-from app.store.models import Attempt, PracticeSession, ResumeItem, ReviewCard, ReviewLog, User
+from app.store.models import (
+    Attempt,
+    PracticeSession,
+    Recording,
+    ResumeItem,
+    ReviewCard,
+    ReviewLog,
+    User,
+)
 
 FORMAT = "mianjing-export"
 VERSION = 1
@@ -67,8 +75,8 @@ def _rows(db: Session, model: type[Base], user: User) -> list[Any]:
     return list(db.scalars(query))
 
 
-def export_data(db: Session, user: User, recordings_dir: Path) -> dict[str, Any]:
-    """Every row this user owns, and the recording files the attempts point at."""
+def export_data(db: Session, user: User) -> dict[str, Any]:
+    """Every row this user owns, and the recordings the attempts point at."""
     tables = {
         model.__tablename__: [
             {c.name: _dump_value(getattr(row, c.key)) for c in _columns(model)}
@@ -76,11 +84,10 @@ def export_data(db: Session, user: User, recordings_dir: Path) -> dict[str, Any]
         ]
         for model in TABLES
     }
-    recordings = {}
-    for row in tables[Attempt.__tablename__]:
-        name = row.get("recording_path")
-        if name and (recordings_dir / name).is_file():
-            recordings[name] = base64.b64encode((recordings_dir / name).read_bytes()).decode()
+    named = {row["id"]: row["recording_path"] for row in tables[Attempt.__tablename__]
+             if row.get("recording_path")}
+    recordings = {named[attempt_id]: base64.b64encode(audio).decode()
+                  for attempt_id, audio in audio_by_attempt(db, list(named)).items()}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -99,7 +106,7 @@ def has_data(db: Session, user: User) -> bool:
     return any(_rows(db, model, user) for model in TABLES)
 
 
-def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
+def import_data(db: Session, user: User, document: Any, *,
                 replace: bool = False, keep_ids: bool = True,
                 max_recording_bytes: int = 20 << 20) -> dict[str, int]:
     """Insert an export's rows for `user`; counts per table.
@@ -107,7 +114,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
     `keep_ids` keeps the file's row ids (a laptop's lossless round trip). Without it (an
     instance shared by many accounts) rows get fresh ids, references between them are
     rewritten, and recordings are renamed after their new attempt, so nothing in the file can
-    collide with, point at or overwrite another user's rows or files.
+    collide with, point at or overwrite another user's rows or recordings.
 
     Raises:
         NotEmpty: this user has data and `replace` is false.
@@ -118,10 +125,9 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
     if has_data(db, user):
         if not replace:
             raise NotEmpty("this instance already holds data: import with replace=true")
-        delete_data(db, user, recordings_dir)
+        delete_data(db, user)
     counts = {}
     new_ids: dict[str, dict[Any, int]] = {}  # table -> file id -> inserted id (keep_ids=False)
-    renamed: list[tuple[str, str]] = []  # (the file's recording name, the name written under)
     try:
         for model in TABLES:
             table = model.__tablename__
@@ -145,7 +151,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
             new_ids[table] = {raw.get("id"): row.id for raw, row in inserted}
             if model is Attempt:  # in every mode: a file names content, never a path
                 for _, attempt in inserted:
-                    renamed.extend(_rename_recording(attempt, recordings))
+                    _store_recording(db, attempt, recordings)
             counts[table] = len(rows)
         created = document["user"].get("created_at")
         if created and keep_ids:  # a shared instance keeps the account's own sign-up date
@@ -158,7 +164,7 @@ def import_data(db: Session, user: User, document: Any, recordings_dir: Path, *,
         db.rollback()
         reason = f"rows do not fit: {exc.__class__.__name__}: {exc}".splitlines()[0]
         raise BadExport(reason) from exc
-    _write_recordings({new: recordings[old] for old, new in renamed}, recordings_dir)
+    _reset_id_sequences(db)
     return counts
 
 
@@ -185,19 +191,32 @@ def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
                     raise BadExport(f"{table}.{column}: {value!r} is not a {target} of this file")
 
 
-def _rename_recording(attempt: Attempt, recordings: dict[str, bytes]) -> list[tuple[str, str]]:
-    """Point the attempt at its recording under a name the server derives from its id; a name
-    the file has no recording for is dropped (it could only point at another user's file)."""
+def _store_recording(db: Session, attempt: Attempt, recordings: dict[str, bytes]) -> None:
+    """Store the attempt's recording under a name the server derives from its id; a name the
+    file has no recording for is dropped (it could only point at another user's recording)."""
     name = attempt.recording_path
     if not name or name not in recordings:
-        attempt.recording_path = None  # a name without its file could be another user's file
+        attempt.recording_path = None
         attempt.recording_duration_s = None
-        return []
+        return
     suffix = Path(name).suffix
     if suffix not in MEDIA_TYPES:
         raise BadExport(f"recordings: {name!r} is not a recording this app writes")
-    attempt.recording_path = file_name(attempt.id, suffix)  # derived here, never taken as given
-    return [(name, attempt.recording_path)]
+    put_audio(db, attempt, recordings[name], suffix)  # renames it after the attempt's id
+
+
+def _reset_id_sequences(db: Session) -> None:
+    """PostgreSQL: rows inserted with the file's ids leave each id sequence behind; move it past
+    the largest id so the next insert does not collide (SQLite needs nothing)."""
+    if db.get_bind().dialect.name != "postgresql":
+        return
+    for model in TABLES:
+        table = model.__tablename__
+        db.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+    db.commit()
 
 
 def _check_document(document: Any, max_recording_bytes: int,
@@ -236,31 +255,15 @@ def _check_document(document: Any, max_recording_bytes: int,
     return tables, decoded
 
 
-def _write_recordings(recordings: dict[str, bytes], recordings_dir: Path) -> None:
-    if not recordings:
-        return
-    recordings_dir.mkdir(parents=True, exist_ok=True)
-    for name, audio in recordings.items():
-        temporary = recordings_dir / f".{name}.part"
-        temporary.write_bytes(audio)
-        temporary.replace(recordings_dir / name)
-
-
-def delete_data(db: Session, user: User, recordings_dir: Path) -> dict[str, int]:
+def delete_data(db: Session, user: User) -> dict[str, int]:
     """Delete every row this user owns and their recordings; the user account stays."""
-    names = [a.recording_path for a in _rows(db, Attempt, user) if a.recording_path]
-    attempt_ids = [a.id for a in _rows(db, Attempt, user)]
+    owned = select(Attempt.id).where(Attempt.user_id == user.id)
+    db.execute(delete(Recording).where(Recording.attempt_id.in_(owned)))
     counts = {}
     for model in reversed(TABLES):
         result = db.execute(delete(model).where(model.user_id == user.id))  # type: ignore[attr-defined]
         counts[model.__tablename__] = result.rowcount  # type: ignore[attr-defined]
     db.commit()
-    for name in names:
-        (recordings_dir / name).unlink(missing_ok=True)
-    if recordings_dir.is_dir():  # half-written uploads and files whose row was already gone
-        for attempt_id in attempt_ids:
-            for leftover in recordings_dir.glob(f".attempt-{attempt_id}.*"):
-                leftover.unlink(missing_ok=True)
     return counts
 
 

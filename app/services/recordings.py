@@ -1,14 +1,19 @@
-"""Voice answers: one audio file per attempt, named by the server, never by a client."""
+"""Voice answers: one recording per attempt, stored in the database (every instance serves it)
+under a name the server derives, never one a client gives."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.errors import Invalid, NotFound, TooLarge
-from app.store.models import Attempt
+from app.store.models import Attempt, Recording
+
+log = logging.getLogger(__name__)
 
 AUDIO_TYPES = {
     "audio/webm": ".webm",
@@ -18,7 +23,7 @@ AUDIO_TYPES = {
     "audio/wav": ".wav",
 }
 MEDIA_TYPES = {suffix: media for media, suffix in AUDIO_TYPES.items()}
-# The only file names this app ever writes; anything else in a row is refused before any file op.
+# The only names this app gives a recording; anything else in a row or a file is refused.
 FILE_NAME = re.compile(r"attempt-[1-9][0-9]{0,18}\.(webm|ogg|m4a|mp3|wav)")
 
 
@@ -48,41 +53,74 @@ def file_name(attempt_id: int, suffix: str) -> str:
     return name
 
 
-def stored_path(recordings_dir: Path, name: str | None) -> Path | None:
-    """The file a row points at, only if the name is one the server could have written."""
-    if not name or not FILE_NAME.fullmatch(name):
-        return None
-    return recordings_dir / name
+def put_audio(db: Session, attempt: Attempt, audio: bytes, suffix: str) -> None:
+    """Store (or replace) the attempt's audio and name it; the caller commits."""
+    media_type = MEDIA_TYPES[suffix]
+    row = db.get(Recording, attempt.id)
+    if row is None:
+        db.add(Recording(attempt_id=attempt.id, media_type=media_type, audio=audio))
+    else:
+        row.media_type, row.audio = media_type, audio
+    attempt.recording_path = file_name(attempt.id, suffix)
 
 
-def save_recording(db: Session, attempt: Attempt, recordings_dir: Path, audio: bytes, suffix: str,
+def save_recording(db: Session, attempt: Attempt, audio: bytes, suffix: str,
                    duration_s: float | None) -> None:
-    """Write the file first, then point the row at it: a crash leaves no row without its file."""
-    recordings_dir.mkdir(parents=True, exist_ok=True)
-    name = file_name(attempt.id, suffix)
-    temporary = recordings_dir / f".{name}.part"
-    temporary.write_bytes(audio)
-    temporary.replace(recordings_dir / name)
-    old = stored_path(recordings_dir, attempt.recording_path)
-    attempt.recording_path = name
+    """The audio and the attempt's pointer to it land in one transaction."""
+    put_audio(db, attempt, audio, suffix)
     attempt.recording_duration_s = duration_s
     db.commit()
-    if old is not None and old.name != name:
-        old.unlink(missing_ok=True)
 
 
-def recording_file(attempt: Attempt, recordings_dir: Path) -> tuple[Path, str]:
-    """The attempt's recording file and its media type; NotFound when it has none."""
-    path = stored_path(recordings_dir, attempt.recording_path)
-    if path is None or not path.is_file():
+def recording_audio(db: Session, attempt: Attempt) -> tuple[bytes, str]:
+    """The attempt's recording and its media type; NotFound when it has none."""
+    row = db.get(Recording, attempt.id) if attempt.recording_path else None
+    if row is None:
         raise NotFound(f"attempt {attempt.id} has no recording")
-    return path, MEDIA_TYPES.get(path.suffix, "application/octet-stream")
+    return row.audio, row.media_type
 
 
-def delete_recording(db: Session, attempt: Attempt, recordings_dir: Path) -> None:
-    path = stored_path(recordings_dir, attempt.recording_path)
+def audio_by_attempt(db: Session, attempt_ids: list[int]) -> dict[int, bytes]:
+    """The stored audio of these attempts (those that have one)."""
+    rows = db.execute(select(Recording.attempt_id, Recording.audio)
+                      .where(Recording.attempt_id.in_(attempt_ids)))
+    return {attempt_id: audio for attempt_id, audio in rows}
+
+
+def delete_recording(db: Session, attempt: Attempt) -> None:
+    row = db.get(Recording, attempt.id)
+    if row is not None:
+        db.delete(row)
     attempt.recording_path = None
     attempt.recording_duration_s = None
     db.commit()
-    if path is not None:
+
+
+def adopt_files(db: Session, recordings_dir: Path) -> int:
+    """Move recordings that earlier versions wrote as files into the database; how many moved.
+
+    A row whose file is gone keeps no dangling name. Files are removed only after the commit.
+    """
+    if not recordings_dir.is_dir():
+        return 0
+    pending = db.scalars(
+        select(Attempt).outerjoin(Recording, Recording.attempt_id == Attempt.id)
+        .where(Attempt.recording_path.is_not(None), Recording.attempt_id.is_(None))
+    ).all()
+    moved = []
+    for attempt in pending:
+        name = attempt.recording_path or ""
+        path = recordings_dir / name
+        if FILE_NAME.fullmatch(name) and path.is_file():
+            put_audio(db, attempt, path.read_bytes(), path.suffix)
+            moved.append(path)
+        else:
+            attempt.recording_path = attempt.recording_duration_s = None
+    db.commit()
+    for path in moved:
         path.unlink(missing_ok=True)
+    for leftover in recordings_dir.glob(".attempt-*.part"):  # half-written uploads of old versions
+        leftover.unlink(missing_ok=True)
+    if moved:
+        log.info("moved %d recordings from %s into the database", len(moved), recordings_dir)
+    return len(moved)

@@ -12,6 +12,7 @@ def make_engine(url: str) -> Engine:
         url,
         # FastAPI runs sync routes in a thread pool: one connection may move between threads.
         connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {},
+        pool_pre_ping=not is_sqlite,  # a restarted database server costs one retry, not a 500
     )
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -3,14 +3,14 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.clock import utcnow
 from app.store.base import Base, UTCDateTime
 
 LOCAL_USER_NAME = "local"
-MAX_DB_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids cannot exist, and would overflow
+MAX_DB_ID = 2**31 - 1  # PostgreSQL's integer keys (SQLite's are wider): larger ids cannot exist
 
 
 def in_id_range(row_id: int) -> bool:
@@ -81,6 +81,7 @@ class Attempt(Base):
     rubric_hits: Mapped[list[int]] = mapped_column(JSON, default=list)
     duration_s: Mapped[float | None] = mapped_column(default=None)
     solution_revealed: Mapped[bool] = mapped_column(default=False)
+    # The recording's name (attempt-<id>.<suffix>); its audio is a Recording row.
     recording_path: Mapped[str | None] = mapped_column(String(255), default=None)
     recording_duration_s: Mapped[float | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -88,6 +89,19 @@ class Attempt(Base):
 
     session: Mapped[PracticeSession | None] = relationship(back_populates="attempts")
 
+
+
+class Recording(Base):
+    """The audio of an attempt's spoken answer, in the database so every instance serves it."""
+
+    __tablename__ = "recording"
+
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True
+    )
+    media_type: Mapped[str] = mapped_column(String(32))
+    audio: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 class ResumeItem(Base):
     """One of the user's own projects or papers; mianjing asks follow-up cards about it."""

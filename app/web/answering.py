@@ -62,7 +62,7 @@ async def answer_card(
             duration_s=duration_s,
         )
         if recording is not None:
-            recordings.save_recording(db, attempt, settings.recordings_dir, *recording,
+            recordings.save_recording(db, attempt, *recording,
                                       duration_s=recording_duration_s)
         return see_other(card_url(session_id, index, question.id, attempt.id))
     attempt = await submit_code(

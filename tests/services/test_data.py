@@ -3,22 +3,34 @@
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from app import cli
 from app.main import create_app
+from app.store.models import Recording
 from tests.conftest import make_settings, shared_bank
 
 AUDIO = b"OggS\x00fake voice answer\xff"
 JSON = {"content-type": "application/json"}
 
 
-def fresh(tmp_path: Path, name: str) -> TestClient:
-    return TestClient(create_app(make_settings(tmp_path / name, review_fuzzing=False), bank=shared_bank()))
+Fresh = Callable[[str], TestClient]
+NewDatabase = Callable[[], "str | None"]
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, new_database: Callable[[], str | None]) -> Callable[[str], TestClient]:
+    """A new app on its own data dir and database, each call."""
+    def make(name: str) -> TestClient:
+        settings = make_settings(tmp_path / name, new_database(), review_fuzzing=False)
+        return TestClient(create_app(settings, bank=shared_bank()))
+    return make
 
 
 def fill(client: TestClient) -> None:
@@ -40,8 +52,8 @@ def fill(client: TestClient) -> None:
                                        "self_grade": "again"})
 
 
-def test_round_trip_is_byte_equal_and_keeps_ids(tmp_path: Path) -> None:
-    with fresh(tmp_path, "a") as first:
+def test_round_trip_is_byte_equal_and_keeps_ids(fresh: Fresh, tmp_path: Path) -> None:
+    with fresh("a") as first:
         fill(first)
         client_ids = [a["id"] for a in first.get("/api/attempts").json()]
         exported = first.get("/api/export")
@@ -49,7 +61,7 @@ def test_round_trip_is_byte_equal_and_keeps_ids(tmp_path: Path) -> None:
     document = json.loads(exported.text)
     assert document["format"] == "mianjing-export" and document["recordings"]
     assert {t: len(rows) for t, rows in document["tables"].items()}["review_log"] >= 3
-    with fresh(tmp_path, "b") as second:
+    with fresh("b") as second:
         imported = second.post("/api/import", content=exported.content, headers=JSON)
         assert imported.status_code == 200, imported.text
         again = second.get("/api/export")
@@ -60,10 +72,13 @@ def test_round_trip_is_byte_equal_and_keeps_ids(tmp_path: Path) -> None:
         # The imported schedule and resume cards work like native ones.
         assert second.get("/api/review/due").status_code == 200
         assert second.get("/api/resume").json()[0]["title"] == "ViT"
+        # Kept ids do not collide with the next rows (PostgreSQL's id sequences moved past them).
+        fill(second)
+        assert len(second.get("/api/attempts").json()) == 2 * len(client_ids)
 
 
-def test_import_refuses_a_non_empty_instance_unless_replace(tmp_path: Path) -> None:
-    with fresh(tmp_path, "a") as first:
+def test_import_refuses_a_non_empty_instance_unless_replace(fresh: Fresh, tmp_path: Path) -> None:
+    with fresh("a") as first:
         fill(first)
         exported = first.get("/api/export").content
         refused = first.post("/api/import", content=exported, headers=JSON)
@@ -82,14 +97,14 @@ def test_import_refuses_a_non_empty_instance_unless_replace(tmp_path: Path) -> N
     {"format": "mianjing-export", "version": 1, "user": {}, "tables": {},
      "recordings": {"../escape.ogg": ""}},
 ])
-def test_import_rejects_what_it_cannot_read(tmp_path: Path, document: dict) -> None:
-    with fresh(tmp_path, "a") as client:
+def test_import_rejects_what_it_cannot_read(fresh: Fresh, tmp_path: Path, document: dict) -> None:
+    with fresh("a") as client:
         assert client.post("/api/import", json=document).status_code == 422
         assert client.get("/api/export").json()["tables"]["attempt"] == []
 
 
-def test_review_log_csv_has_the_fsrs_optimizer_columns(tmp_path: Path) -> None:
-    with fresh(tmp_path, "a") as client:
+def test_review_log_csv_has_the_fsrs_optimizer_columns(fresh: Fresh, tmp_path: Path) -> None:
+    with fresh("a") as client:
         fill(client)
         response = client.get("/api/export/review-log.csv")
         document = client.get("/api/export").json()
@@ -111,29 +126,46 @@ def test_review_log_csv_has_the_fsrs_optimizer_columns(tmp_path: Path) -> None:
     assert rows[0]["review_duration"] == "33250"
 
 
-def test_delete_all_my_data_removes_rows_and_recordings(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "a")
+def test_delete_all_my_data_removes_rows_and_recordings(tmp_path: Path, new_database: NewDatabase) -> None:
+    settings = make_settings(tmp_path / "a", new_database())
     with TestClient(create_app(settings, bank=shared_bank())) as client:
         fill(client)
-        assert list(settings.recordings_dir.iterdir())
+        assert stored_recordings(client) == 1
         deleted = client.delete("/api/me/data")
         assert deleted.status_code == 200 and deleted.json()["deleted"]["attempt"] >= 2
-        assert not list(settings.recordings_dir.iterdir())
+        assert stored_recordings(client) == 0
         tables = client.get("/api/export").json()["tables"]
         assert all(rows == [] for rows in tables.values())
         assert client.get("/api/review/due").json()["due_count"] == 0
 
 
-def test_cli_export_import_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def stored_recordings(client: TestClient) -> int:
+    with client.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
+        return db.scalar(select(func.count()).select_from(Recording)) or 0
+
+
+def use(monkeypatch: pytest.MonkeyPatch, data_dir: Path, url: str | None) -> None:
+    """Point the CLI (which reads the environment) at one instance's data dir and database."""
+    monkeypatch.setenv("MIANJING_DATA_DIR", str(data_dir))
+    if url:
+        monkeypatch.setenv("MIANJING_DATABASE_URL", url)
+    else:
+        monkeypatch.delenv("MIANJING_DATABASE_URL", raising=False)
+
+
+def test_cli_export_import_delete(tmp_path: Path, new_database: NewDatabase,
+                                  monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    with fresh(tmp_path, "a") as client:
+    url_a, url_b = new_database(), new_database()
+    settings = make_settings(tmp_path / "a", url_a, review_fuzzing=False)
+    with TestClient(create_app(settings, bank=shared_bank())) as client:
         fill(client)
         expected = client.get("/api/export").content
-    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "a"))
+    use(monkeypatch, tmp_path / "a", url_a)
     out = tmp_path / "export.json"
     assert cli.main(["data", "export", str(out)]) == 0
     assert out.read_bytes() == expected
-    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "b"))
+    use(monkeypatch, tmp_path / "b", url_b)
     assert cli.main(["data", "import", str(out)]) == 0
     assert cli.main(["data", "import", str(out)]) == 1  # not empty any more
     assert "replace" in capsys.readouterr().err
@@ -147,9 +179,11 @@ def test_cli_export_import_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert all(rows == [] for rows in json.loads(again.read_text())["tables"].values())
 
 
-def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_cli_data_commands_act_on_one_account(tmp_path: Path, new_database: NewDatabase,
+                                              monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    settings = make_settings(tmp_path / "shared", auth_mode="accounts")
+    url = new_database()
+    settings = make_settings(tmp_path / "shared", url, auth_mode="accounts")
     with TestClient(create_app(settings, bank=shared_bank())) as client:
         for name in ("ana", "bob"):
             client.cookies.clear()
@@ -158,7 +192,7 @@ def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytes
             answered = client.post("/api/attempts", json={"question_id": "transformer-basics",
                                                           "answer": f"{name}'s answer", "self_grade": "good"})
             assert answered.status_code == 201
-    monkeypatch.setenv("MIANJING_DATA_DIR", str(tmp_path / "shared"))
+    use(monkeypatch, tmp_path / "shared", url)
     out = tmp_path / "ana.json"
     assert cli.main(["data", "export", str(out), "--user", "ana"]) == 0
     attempts = json.loads(out.read_text())["tables"]["attempt"]
@@ -175,17 +209,17 @@ def test_cli_data_commands_act_on_one_account(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.parametrize("planted", ["/ABSOLUTE", "../outside.ogg", "attempt-1.ogg/../../x"])
-def test_an_import_names_recordings_never_paths(tmp_path: Path, planted: str) -> None:
+def test_an_import_names_recordings_never_paths(fresh: Fresh, tmp_path: Path, planted: str) -> None:
     """A crafted export in local mode must not make the server serve or delete another file."""
     victim = tmp_path / "outside.ogg"
     victim.write_bytes(b"the user's own file")
-    with fresh(tmp_path, "a") as client:
+    with fresh("a") as client:
         fill(client)
         document = client.get("/api/export").json()
     attempt = next(r for r in document["tables"]["attempt"] if r["recording_path"])
     attempt["recording_path"] = planted.replace("/ABSOLUTE", str(victim))
     document["recordings"] = {}  # the file names a path and ships no recording
-    with fresh(tmp_path, "b") as client:
+    with fresh("b") as client:
         assert client.post("/api/import", json=document).status_code == 200
         row = client.get(f"/api/attempts/{attempt['id']}").json()
         assert row["has_recording"] is False
@@ -194,15 +228,16 @@ def test_an_import_names_recordings_never_paths(tmp_path: Path, planted: str) ->
     assert victim.read_bytes() == b"the user's own file"
 
 
-def test_an_imported_recording_is_stored_under_a_name_the_server_derives(tmp_path: Path) -> None:
-    with fresh(tmp_path, "a") as client:
+def test_an_imported_recording_is_stored_under_a_name_the_server_derives(fresh: Fresh) -> None:
+    with fresh("a") as client:
         fill(client)
         document = client.get("/api/export").json()
     attempt = next(r for r in document["tables"]["attempt"] if r["recording_path"])
     content = document["recordings"].pop(attempt["recording_path"])
     attempt["recording_path"] = "voice.ogg"  # any name: it only keys the content in the file
     document["recordings"]["voice.ogg"] = content
-    with fresh(tmp_path, "b") as client:
+    with fresh("b") as client:
         assert client.post("/api/import", json=document).status_code == 200
         assert client.get(f"/api/attempts/{attempt['id']}/recording").content == AUDIO
-    assert (tmp_path / "b" / "recordings" / f"attempt-{attempt['id']}.ogg").is_file()
+        again = client.get("/api/export").json()
+    assert list(again["recordings"]) == [f"attempt-{attempt['id']}.ogg"]

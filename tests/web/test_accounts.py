@@ -3,7 +3,7 @@ from another (404, as if it did not exist)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,15 +25,15 @@ PASSWORD = "correct horse battery"
 OPEN_CARD = "project-walkthrough"
 
 
-def accounts_app(tmp_path: Path, **overrides: object) -> TestClient:
+def accounts_app(tmp_path: Path, database_url: str | None = None, **overrides: object) -> TestClient:
     settings = Settings(data_dir=tmp_path / "data", grader_workers=0, auth_mode="accounts",  # type: ignore[call-arg]
-                        review_fuzzing=False, **overrides)  # type: ignore[arg-type]
+                        review_fuzzing=False, database_url=database_url, **overrides)  # type: ignore[arg-type]
     return TestClient(create_app(settings, bank=shared_bank()))
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with accounts_app(tmp_path) as test_client:
+def client(tmp_path: Path, new_database: Callable[[], str | None]) -> Iterator[TestClient]:
+    with accounts_app(tmp_path, new_database()) as test_client:
         yield test_client
 
 

@@ -131,10 +131,10 @@ def test_recording_upload_play_and_delete(client: TestClient, settings: Settings
     )
     assert uploaded.status_code == 200 and uploaded.json()["has_recording"]
     assert uploaded.json()["recording_duration_s"] == 61.5
-    assert client.get(url).content == b"\x1aE\xdf\xa3fake"
-    assert list(settings.recordings_dir.iterdir())
+    played = client.get(url)
+    assert played.content == b"\x1aE\xdf\xa3fake" and played.headers["content-type"] == "audio/webm"
+    assert not settings.recordings_dir.exists()  # in the database, not on this instance's disk
     assert client.delete(url).status_code == 204
     assert client.get(url).status_code == 404
-    assert not list(settings.recordings_dir.iterdir())
     wrong_type = client.post(url, files={"audio": ("a.txt", b"hello", "text/plain")})
     assert wrong_type.status_code == 415

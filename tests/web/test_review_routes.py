@@ -23,8 +23,8 @@ CODE_CARD = "nms"  # a code card with a 900 s limit
 
 
 @pytest.fixture
-def client(tmp_path) -> TestClient:  # type: ignore[no-untyped-def]
-    settings = make_settings(tmp_path / "data", review_fuzzing=False)
+def client(tmp_path, new_database) -> TestClient:  # type: ignore[no-untyped-def]
+    settings = make_settings(tmp_path / "data", new_database(), review_fuzzing=False)
     with TestClient(create_app(settings, bank=shared_bank())) as test_client:
         yield test_client
 

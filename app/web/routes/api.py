@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 
 from app.domain.vocabulary import STAGES, Lang, Stage
 from app.services import attempts, data, recordings, resume, review, sessions
@@ -146,23 +146,23 @@ async def upload_recording(
 ) -> AttemptOut:
     attempt = attempts.get_attempt(db, user, attempt_id)
     audio_bytes, suffix = await read_upload(audio, settings.max_recording_bytes)
-    recordings.save_recording(db, attempt, settings.recordings_dir, audio_bytes, suffix,
-                              duration_s)
+    recordings.save_recording(db, attempt, audio_bytes, suffix, duration_s)
     return presenters.attempt_out(attempt)
 
 
-@router.get("/attempts/{attempt_id}/recording", response_class=FileResponse, tags=["api"])
-def get_recording(attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep) -> FileResponse:
+@router.get("/attempts/{attempt_id}/recording", response_class=Response, tags=["api"],
+            responses={200: {"content": {media: {} for media in recordings.AUDIO_TYPES}}})
+def get_recording(attempt_id: int, db: DbDep, user: UserDep) -> Response:
     attempt = attempts.get_attempt(db, user, attempt_id)
-    path, media_type = recordings.recording_file(attempt, settings.recordings_dir)
-    return FileResponse(path, media_type=media_type)
+    audio, media_type = recordings.recording_audio(db, attempt)
+    return Response(audio, media_type=media_type, headers={"Cache-Control": "private"})
 
 
 @router.delete("/attempts/{attempt_id}/recording", status_code=status.HTTP_204_NO_CONTENT,
                tags=["api"])
-def delete_recording(attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
+def delete_recording(attempt_id: int, db: DbDep, user: UserDep) -> Response:
     attempt = attempts.get_attempt(db, user, attempt_id)
-    recordings.delete_recording(db, attempt, settings.recordings_dir)
+    recordings.delete_recording(db, attempt)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -246,9 +246,9 @@ def resume_delete(item_id: int, db: DbDep, user: UserDep) -> Response:
 
 @router.get("/export", tags=["data"], response_class=Response,
             responses={200: {"content": {"application/json": {}}}})
-def export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
+def export(db: DbDep, user: UserDep) -> Response:
     """Everything you stored, as one canonical JSON document (ids kept, recordings in base64)."""
-    return export_response(db, user, settings)
+    return export_response(db, user)
 
 
 @router.post("/import", response_model=ImportOut, tags=["data"],
@@ -273,6 +273,6 @@ def review_log_csv(db: DbDep, user: UserDep) -> Response:
 
 
 @router.delete("/me/data", response_model=DeleteOut, tags=["data"])
-def delete_data(db: DbDep, user: UserDep, settings: SettingsDep) -> DeleteOut:
+def delete_data(db: DbDep, user: UserDep) -> DeleteOut:
     """Delete every attempt, session, resume item and review of yours, and your recordings."""
-    return DeleteOut(deleted=data.delete_data(db, user, settings.recordings_dir))
+    return DeleteOut(deleted=data.delete_data(db, user))

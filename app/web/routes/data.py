@@ -25,9 +25,9 @@ router = APIRouter(include_in_schema=False)
 EXPORT_NAME = "mianjing-export-{:%Y%m%d}.json"
 
 
-def export_response(db: DbDep, user: User, settings: Settings) -> Response:
+def export_response(db: DbDep, user: User) -> Response:
     """The export as a download (shared with GET /api/export)."""
-    document = data.export_data(db, user, settings.recordings_dir)
+    document = data.export_data(db, user)
     name = EXPORT_NAME.format(datetime.now(UTC))
     return Response(data.dumps(document), media_type="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -41,7 +41,7 @@ async def import_document(db: Session, user: User, settings: Settings, body: byt
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise Invalid("file", "not JSON") from exc
     counts = await asyncio.to_thread(
-        data.import_data, db, user, document, settings.recordings_dir, replace=replace,
+        data.import_data, db, user, document, replace=replace,
         keep_ids=settings.auth_mode == "local", max_recording_bytes=settings.max_recording_bytes)
     return ImportOut(imported=counts, recordings=len(document.get("recordings") or {}))
 
@@ -52,8 +52,8 @@ def data_page(request: Request, db: DbDep, user: UserDep, done: str | None = Non
 
 
 @router.get("/data/export")
-def data_export(db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
-    return export_response(db, user, settings)
+def data_export(db: DbDep, user: UserDep) -> Response:
+    return export_response(db, user)
 
 
 @router.post("/data/import")
@@ -74,9 +74,9 @@ async def data_import(
 
 
 @router.post("/data/delete")
-def data_delete(db: DbDep, user: UserDep, settings: SettingsDep,
+def data_delete(db: DbDep, user: UserDep,
                 confirm: Annotated[str, Form()] = "") -> Response:
     if confirm != "delete":
         raise Invalid("confirm", "type delete to confirm")
-    data.delete_data(db, user, settings.recordings_dir)
+    data.delete_data(db, user)
     return see_other("/data?done=deleted")

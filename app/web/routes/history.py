@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from app.domain.vocabulary import STAGES, Grade
 from app.services import attempts, recordings, sessions
 from app.web.answering import see_other
-from app.web.deps import BankDep, DbDep, SchedulerDep, SettingsDep, UserDep, question_or_404
+from app.web.deps import BankDep, DbDep, SchedulerDep, UserDep, question_or_404
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -57,9 +57,9 @@ def grade(
 
 
 @router.post("/attempts/{attempt_id}/recording/delete")
-def delete_recording(attempt_id: int, db: DbDep, user: UserDep, settings: SettingsDep) -> Response:
+def delete_recording(attempt_id: int, db: DbDep, user: UserDep) -> Response:
     attempt = attempts.get_attempt(db, user, attempt_id)
-    recordings.delete_recording(db, attempt, settings.recordings_dir)
+    recordings.delete_recording(db, attempt)
     return see_other(f"/attempts/{attempt.id}")
 
 
