@@ -10,11 +10,13 @@ RUN useradd --create-home --uid 10001 mianjing
 WORKDIR /app
 COPY . /app
 
+# Optional dependency groups: `postgres,queue` for the hosted topology (deploy/compose.yaml).
+ARG EXTRAS=""
 # torch first and pinned, from PyTorch's CPU index: an unpinned torch pulls a multi-GB CUDA build.
 RUN python -m venv /app/.venv \
  && /app/.venv/bin/pip install --no-cache-dir --upgrade pip \
  && /app/.venv/bin/pip install --no-cache-dir torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu \
- && /app/.venv/bin/pip install --no-cache-dir -e . \
+ && /app/.venv/bin/pip install --no-cache-dir -e ".${EXTRAS:+[$EXTRAS]}" \
  && touch /app/.venv/.installed
 
 ENV MIANJING_DATA_DIR=/data

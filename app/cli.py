@@ -20,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
     serve.add_argument("--reload", action="store_true", help="restart on code changes (development)")
 
+    commands.add_parser("worker", help="grade submissions from the queue (MIANJING_QUEUE_URL) "
+                        "with MIANJING_GRADER_WORKERS sandbox slots")
+
     questions = commands.add_parser("questions", help="validate or rebuild the question bank")
     actions = questions.add_subparsers(dest="action", required=True)
     check = actions.add_parser("check", help="validate every card; exit 1 listing the problems")
@@ -36,20 +39,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args.host, args.port, args.reload)
     if args.command == "data":
         return _data(args)
+    if args.command == "worker":
+        return _worker()
     questions_dir = args.dir or Settings().questions_dir
     if args.action == "check":
         return _check(questions_dir, quick=args.quick)
     return _build(questions_dir, args.ids)
 
 
-def _serve(host: str, port: int, reload: bool) -> int:
+def _logging() -> None:
     import logging
-
-    import uvicorn
 
     # uvicorn configures only its own loggers; this shows mianjing's start-up report too.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-start plugin chatter
+
+
+def _worker() -> int:
+    from app.grading import run_worker
+
+    _logging()
+    return run_worker(Settings())
+
+
+def _serve(host: str, port: int, reload: bool) -> int:
+    import uvicorn
+
+    _logging()
 
     settings = Settings()
     proxies = settings.trusted_proxies.strip()

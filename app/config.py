@@ -16,11 +16,20 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         default=Path("data"),
-        description="Folder for everything mianjing writes: the SQLite file and voice recordings.",
+        description="Folder for everything mianjing writes: the SQLite file (which holds the "
+        "voice recordings too).",
     )
     database_url: str | None = Field(
         default=None,
-        description="SQLAlchemy URL of the database; default: SQLite at DATA_DIR/mianjing.sqlite3.",
+        description="SQLAlchemy URL of the database; default: SQLite at DATA_DIR/mianjing.sqlite3. "
+        "Several instances share one PostgreSQL: postgresql+psycopg://user:password@host/db "
+        "(install with .[postgres]).",
+    )
+    queue_url: str | None = Field(
+        default=None,
+        description="Redis URL of the grading queue (e.g. redis://host:6379/0): the web puts "
+        "submissions there and `mianjing worker` processes grade them; login throttles and "
+        "per-user caps are shared through it too. Unset: grading runs inside `serve`.",
     )
     questions_dir: Path = Field(
         default=REPO_ROOT / "questions",
@@ -35,6 +44,12 @@ class Settings(BaseSettings):
         description="Sandbox layers that must be on, comma-separated (of namespaces, landlock, "
         "seccomp, rlimits, uid_drop, cgroup; the last two need root); the grader refuses to "
         "start without them rather than grade with less.",
+    )
+    sandbox_uid_base: int = Field(
+        default=64000, ge=1000, le=2**31 - 1000,
+        description="As root, sandbox slot i runs as uid/gid BASE+i. Grader processes sharing "
+        "one kernel (several `mianjing worker`s or containers on a host) need ranges that do "
+        "not overlap, or one's runs count against the other's process limit.",
     )
     grader_queue_limit: int = Field(
         default=16, ge=1, le=1000,

@@ -15,9 +15,15 @@ from fastapi.staticfiles import StaticFiles
 from app.config import REPO_ROOT, Settings
 from app.domain.cards import QuestionBank, load_bank
 from app.domain.scheduling import make_scheduler
-from app.judge import Grader
+from app.grading import start_grader
+from app.judge import GraderLike
 from app.services import recordings
-from app.services.limits import FailureThrottle, PerUserLimit
+from app.services.limits import (
+    FailureThrottle,
+    PerUserLimit,
+    SharedFailureThrottle,
+    SharedPerUserLimit,
+)
 from app.store.engine import make_sessionmaker
 from app.store.migrate import open_database
 from app.web import errors
@@ -31,27 +37,7 @@ log = logging.getLogger("mianjing")
 STATIC_DIR = REPO_ROOT / "static"
 
 
-def start_grader(settings: Settings) -> Grader | None:
-    """The sandboxed grader, warming up in the background; None when switched off."""
-    if settings.grader_workers == 0:
-        log.warning("code grading is switched off (MIANJING_GRADER_WORKERS=0)")
-        return None
-    from app.judge.sandbox.policy import DEFAULT_PROTECTED_PATHS, SandboxPolicy
-
-    # The configured data dir may live outside the repo: it must never become readable either.
-    policy = SandboxPolicy(
-        protected_paths=(*DEFAULT_PROTECTED_PATHS, str(settings.data_dir.resolve())),
-        required_layers=tuple(name.strip() for name in settings.sandbox_require.split(",")
-                              if name.strip()),
-    )
-    grader = Grader(
-        policy, workers=settings.grader_workers, queue_limit=settings.grader_queue_limit
-    )
-    grader.start()
-    return grader
-
-
-async def announce_sandbox(grader: Grader | None) -> None:
+async def announce_sandbox(grader: GraderLike | None) -> None:
     """Say at start-up which isolation layers are active, loudly when one is missing."""
     if grader is None:
         return
@@ -67,6 +53,16 @@ async def announce_sandbox(grader: Grader | None) -> None:
     missing = [name for name, state in layers.items() if not str(state).startswith("on")]
     if missing:
         log.warning("the sandbox runs WITHOUT %s (see /healthz)", ", ".join(missing))
+
+
+def _shared_limits(settings: Settings) -> tuple[SharedPerUserLimit, SharedFailureThrottle]:
+    """Limits every web instance shares, in the queue's Redis."""
+    import redis
+    import redis.asyncio
+
+    url = settings.queue_url or ""
+    return (SharedPerUserLimit(redis.asyncio.Redis.from_url(url), settings.grader_per_user_limit),
+            SharedFailureThrottle(redis.Redis.from_url(url)))
 
 
 def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = None) -> FastAPI:
@@ -88,8 +84,9 @@ def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = 
         app.state.grader = start_grader(settings)
         app.state.scheduler = make_scheduler(settings.review_desired_retention,
                                              fuzzing=settings.review_fuzzing)
-        app.state.per_user_limit = PerUserLimit(settings.grader_per_user_limit)
-        app.state.login_throttle = FailureThrottle()
+        shared = _shared_limits(settings) if settings.queue_url else None
+        app.state.per_user_limit, app.state.login_throttle = shared or (
+            PerUserLimit(settings.grader_per_user_limit), FailureThrottle())
         announcer = asyncio.create_task(announce_sandbox(app.state.grader))
         log.info("%d cards, data in %s", len(app.state.bank), settings.data_dir.resolve())
         try:
@@ -98,6 +95,9 @@ def create_app(settings: Settings | None = None, *, bank: QuestionBank | None = 
             announcer.cancel()
             if app.state.grader is not None:
                 await app.state.grader.close()
+            if shared is not None:
+                await shared[0].client.aclose()
+                shared[1].client.close()
             engine.dispose()
 
     app = FastAPI(

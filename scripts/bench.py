@@ -5,7 +5,13 @@ verdicts/s at 1/2/4/8 clients; CPU per verdict (server, zygotes and their runs, 
 p50 per coding card; page times at 10/1,000/10,000 attempts; start-up time and RSS. Each figure
 is min/median/max over `--runs` repetitions, with the machine's load average at the time.
 
-Usage: .venv/bin/python scripts/bench.py [--runs 3] [--only grader,cards,pages,startup]
+The queue section (`--only queue`) compares, in the same run, grading inside `serve` with
+grading through Redis by one `mianjing worker` (2 slots) and by two (1 slot each), and measures
+the CPU each part spends per verdict: the sizing rule of docs/hosting.md.
+
+`--only soak` sends 2,000 submissions to one server and prints RSS and latency as it goes.
+
+Usage: .venv/bin/python scripts/bench.py [--runs 3] [--only grader,cards,pages,startup,queue,soak]
 """
 
 from __future__ import annotations
@@ -40,13 +46,15 @@ def free_port() -> int:
 class Server:
     """`mianjing serve` in a subprocess on a throwaway data dir."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, queue_url: str | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.data = tempfile.TemporaryDirectory()
         env = {**os.environ, "MIANJING_DATA_DIR": self.data.name,
                "MIANJING_GRADER_WORKERS": str(workers), "MIANJING_GRADER_QUEUE_LIMIT": "64",
                "MIANJING_GRADER_PER_USER_LIMIT": "64"}
+        if queue_url:
+            env["MIANJING_QUEUE_URL"] = queue_url
         self.started = time.monotonic()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port)],
@@ -84,6 +92,28 @@ class Server:
         self.data.cleanup()
 
 
+class Worker:
+    """`mianjing worker` in a subprocess."""
+
+    def __init__(self, queue_url: str, slots: int, uid_base: int) -> None:
+        self.data = tempfile.TemporaryDirectory()
+        env = {**os.environ, "MIANJING_DATA_DIR": self.data.name, "MIANJING_QUEUE_URL": queue_url,
+               "MIANJING_GRADER_WORKERS": str(slots), "MIANJING_SANDBOX_UID_BASE": str(uid_base)}
+        self.process = subprocess.Popen([sys.executable, "-m", "app.cli", "worker"], cwd=ROOT,
+                                        env=env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+
+    def pids(self) -> list[int]:
+        """The worker and its zygotes."""
+        pid = self.process.pid
+        return [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(60)
+        self.data.cleanup()
+
+
 def cpu_s(pid: int, children: bool = False) -> float:
     """CPU seconds of a process (and of its reaped children) from /proc/<pid>/stat."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -96,6 +126,14 @@ def cpu_s(pid: int, children: bool = False) -> float:
 def rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def pss_mib(pid: int) -> float:
+    """Proportional set size: shared pages split between the processes that share them."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -252,11 +290,105 @@ def bench_startup(runs: int) -> None:
     print()
 
 
+def bench_soak(n: int) -> None:
+    """n submissions to one server: RSS and latency at the start, middle and end (no drift)."""
+    print(f"## Soak: {n:,} BasicBlock submissions to one server (2 workers, 2 clients)\n")
+    server = Server(workers=2)
+    body = {"question_id": CARD, "code": reference(CARD)}
+    try:
+        latency(server, CARD, 20)  # warm-up
+        marks = []
+        done = 0
+        with ThreadPoolExecutor(2) as pool:
+            for chunk in (n // 4,) * 4:
+                times = [ms for ms, _ in pool.map(lambda _: server.post("/api/submissions", body),
+                                                   range(chunk))]
+                done += chunk
+                zygotes = server.zygotes()
+                marks.append((done, statistics.median(times), rss_mib(server.process.pid),
+                              statistics.mean(rss_mib(z) for z in zygotes)))
+    finally:
+        server.close()
+    print("| after | p50 ms of the last quarter | server RSS MiB | zygote RSS MiB |")
+    print("|---|---|---|---|")
+    for done, p50, server_rss, zygote_rss in marks:
+        print(f"| {done:,} | {p50:.1f} | {server_rss:.1f} | {zygote_rss:.1f} |")
+    print()
+
+
+def _redis_pid(url: str) -> int:
+    import redis
+
+    return int(redis.Redis.from_url(url).info("server")["process_id"])
+
+
+def _queue_setup(name: str, queue_url: str) -> tuple[Server, list[Worker]]:
+    if name == "in-process (serve, 2 slots)":
+        return Server(workers=2), []
+    slots = [2] if name.startswith("queue, 1 worker") else [1, 1]
+    workers = [Worker(queue_url, n, 64000 + 100 * i) for i, n in enumerate(slots)]
+    server = Server(workers=0, queue_url=queue_url)
+    server._wait(lambda h: h["sandbox"].get("workers") == len(workers))
+    return server, workers
+
+
+def bench_queue(runs: int, n: int) -> None:
+    """In-process vs the queue with 1 and 2 workers, interleaved within each run."""
+    from tests.servers import redis as redis_server
+
+    print("## Grading through the queue (BasicBlock card) vs inside `serve`\n")
+    setups = ("in-process (serve, 2 slots)", "queue, 1 worker x 2 slots",
+              "queue, 2 workers x 1 slot")
+    p50: dict[str, list[float]] = {name: [] for name in setups}
+    rates: dict[tuple[str, int], list[float]] = {(s, c): [] for s in setups for c in (2, 4)}
+    cpu: dict[str, list[float]] = {part: [] for part in ("web", "redis", "worker")}
+    worker_rss: list[float] = []
+    slot_pss: list[float] = []
+    with redis_server() as queue_url:
+        redis_pid = _redis_pid(queue_url)
+        for _ in range(runs):
+            for name in setups:
+                server, workers = _queue_setup(name, queue_url)
+                try:
+                    latency(server, CARD, 5)  # warm-up
+                    p50[name].append(statistics.median(latency(server, CARD, n)))
+                    for clients in (2, 4):
+                        rates[(name, clients)].append(throughput(server, clients, n))
+                    if name.startswith("queue, 1 worker"):  # the sizing rule's CPU split
+                        pids = workers[0].pids()
+                        before = (cpu_s(server.process.pid), cpu_s(redis_pid),
+                                  sum(cpu_s(p, children=True) for p in pids))
+                        latency(server, CARD, n)
+                        after = (cpu_s(server.process.pid), cpu_s(redis_pid),
+                                 sum(cpu_s(p, children=True) for p in pids))
+                        for part, b, a in zip(cpu, before, after, strict=True):
+                            cpu[part].append((a - b) * 1000 / n)
+                        worker_rss.append(rss_mib(pids[0]))
+                        slot_pss.append(statistics.mean(pss_mib(z) for z in pids[1:]))
+                finally:
+                    server.close()
+                    for worker in workers:
+                        worker.close()
+    base = statistics.median(p50[setups[0]])
+    print("| setup | 1 client p50 ms | added p50 ms | verdicts/s, 2 clients | 4 clients |")
+    print("|---|---|---|---|---|")
+    for name in setups:
+        added = statistics.median(p50[name]) - base
+        print(f"| {name} | {summary(p50[name])} | {added:+.1f} | "
+              f"{summary(rates[(name, 2)])} | {summary(rates[(name, 4)])} |")
+    print("\n| CPU per verdict through the queue, ms (min / median / max) | value |\n|---|---|")
+    for part, values in cpu.items():
+        print(f"| {part} | {summary(values)} |")
+    print(f"| worker process RSS (no zygotes), MiB | {summary(worker_rss, 0)} |")
+    print(f"| one sandbox slot (its zygote's PSS), MiB | {summary(slot_pss, 0)} |")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--requests", type=int, default=60)
-    parser.add_argument("--only", default="grader,cards,pages,startup")
+    parser.add_argument("--only", default="grader,cards,pages,startup,queue,soak")
     args = parser.parse_args()
     load = os.getloadavg()
     print(f"# mianjing benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
@@ -270,6 +402,10 @@ def main() -> None:
         bench_cards(args.runs, 5)
     if "pages" in parts:
         bench_pages(args.runs)
+    if "queue" in parts:
+        bench_queue(args.runs, args.requests)
+    if "soak" in parts:
+        bench_soak(2000)
     load = os.getloadavg()
     print(f"Load average at the end: {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}")
 

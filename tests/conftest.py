@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import uuid
@@ -38,18 +39,40 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
+def _server_or_skip(server: contextlib.AbstractContextManager[str], missing: str) -> Iterator[str]:
+    """Yield a server's URL for the session; skip (saying what did not run) without its binaries."""
+    try:
+        url = server.__enter__()
+    except FileNotFoundError as exc:
+        pytest.skip(f"{exc}: {missing} did not run")
+    yield url
+    server.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[str]:
     """One throwaway PostgreSQL for the session (each test gets its own database)."""
     from tests.servers import postgres
 
-    try:
-        cluster = postgres()
-        url = cluster.__enter__()
-    except FileNotFoundError as exc:
-        pytest.skip(f"{exc}: the PostgreSQL half of the storage tests did not run")
-    yield url
-    cluster.__exit__(None, None, None)
+    yield from _server_or_skip(postgres(), "the PostgreSQL half of the storage tests")
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[str]:
+    """One throwaway Redis for the session; tests that use it flush it first (`queue_url`)."""
+    from tests.servers import redis
+
+    yield from _server_or_skip(redis(), "the tests of the grading queue")
+
+
+@pytest.fixture
+def queue_url(redis_server: str) -> str:
+    import redis
+
+    client = redis.Redis.from_url(redis_server)
+    client.flushdb()
+    client.close()
+    return redis_server
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """The house's rules, read from the imports with `ast`: arrows run one way, the sandbox apart.
 
-web -> services -> (domain, judge, store); store may use the domain's clock and vocabulary.
-The judge imports no web framework, no ORM and no other app layer; the harness (what runs inside
+web -> services -> (domain, judge, store); store may use the domain's clock and vocabulary;
+queue (grading through Redis) -> judge. The judge and the queue import no web framework and
+no ORM, and the judge no other app layer; the harness (what runs inside
 the sandbox) imports only the standard library, torch, safetensors, numpy and itself; the server
 side takes nothing from the harness but its wire format.
 """
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 WEB_FRAMEWORKS = ("fastapi", "starlette", "jinja2", "uvicorn", "multipart")
 ORM = ("sqlalchemy", "alembic")
-LAYERS = ("web", "services", "domain", "judge", "store")
+LAYERS = ("web", "services", "domain", "judge", "store", "queue")
 # Which app layers each layer may import (itself always).
 MAY_IMPORT = {
     "web": {"services", "domain", "judge", "store"},
@@ -26,6 +27,7 @@ MAY_IMPORT = {
     "store": {"domain"},
     "domain": set(),
     "judge": set(),
+    "queue": {"judge"},
 }
 HARNESS = "app.judge.harness"
 HARNESS_THIRD_PARTY = ("torch", "safetensors", "numpy")
@@ -91,7 +93,7 @@ def violations(added: dict[str, str] | None = None) -> list[str]:
             if name.startswith(HARNESS + ".") and is_module(name) and name != f"{HARNESS}.wire" \
                     and me not in MAY_RUN_HARNESS_IN_PROCESS:
                 found.append(f"{me} imports {name}: the server may only use the wire format")
-            if mine in ("judge", "domain") and top in WEB_FRAMEWORKS + ORM:
+            if mine in ("judge", "domain", "queue") and top in WEB_FRAMEWORKS + ORM:
                 found.append(f"{me} ({mine}) imports {top}")
             if mine in ("services", "store") and top in WEB_FRAMEWORKS:
                 found.append(f"{me} ({mine}) imports {top}")
@@ -113,6 +115,8 @@ def test_arrows_run_one_way_and_the_sandbox_stays_apart() -> None:
     ("domain/interview.py", "import app.judge.grader", "(domain) imports app.judge.grader"),
     ("services/attempts.py", "from app.web import errors", "(services) imports app.web"),
     ("judge/grader.py", "from app.judge.harness import dataflow", "may only use the wire format"),
+    ("queue/worker.py", "from app.store import models", "(queue) imports app.store"),
+    ("judge/checker.py", "from app.queue import protocol", "(judge) imports app.queue"),
 ])
 def test_the_rules_catch_a_wrong_import(layer: str, line: str, why: str) -> None:
     assert violations() == []

@@ -14,16 +14,18 @@ from app.judge.verdict import Check, Verdict
 
 if TYPE_CHECKING:
     from app.judge.build import build_reference, check_card, grade_in_process, write_reference
-    from app.judge.grader import Grader, GraderFault
+    from app.judge.grader import Grader, GraderFault, GraderLike
     from app.judge.sandbox.pool import GraderBusy
     from app.judge.spec import CardError, CodeCard, load_code_card
 
-__all__ = ["CardError", "Check", "CodeCard", "Grader", "GraderBusy", "GraderFault", "Verdict",
+__all__ = ["CardError", "Check", "CodeCard", "Grader", "GraderBusy", "GraderFault", "GraderLike",
+           "Verdict",
            "build_reference", "check_card", "grade_in_process", "load_code_card",
            "write_reference"]
 
 _LAZY = {
     "Grader": "app.judge.grader", "GraderFault": "app.judge.grader",
+    "GraderLike": "app.judge.grader",
     "GraderBusy": "app.judge.sandbox.pool",
     "CardError": "app.judge.spec", "CodeCard": "app.judge.spec", "load_code_card": "app.judge.spec",
     "build_reference": "app.judge.build", "write_reference": "app.judge.build",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any, Protocol
 
 from app.judge import checker
 from app.judge.faults import GraderFault
@@ -11,10 +12,19 @@ from app.judge.sandbox.pool import GraderBusy, SandboxPool
 from app.judge.spec import CodeCard, make_request
 from app.judge.verdict import RunOutcome, Verdict
 
-__all__ = ["Grader", "GraderBusy", "GraderFault"]
+__all__ = ["Grader", "GraderBusy", "GraderFault", "GraderLike"]
 
 # Extra wall clock on top of the card's limit: fork, isolation and result transfer.
 _OVERHEAD_S = 1.0
+
+
+class GraderLike(Protocol):
+    """What the app needs of a grader: this process's pool, or the queue to remote workers."""
+
+    def status(self) -> dict[str, Any]: ...
+    async def wait_ready(self, timeout: float | None = None) -> None: ...
+    async def grade(self, card: CodeCard, source: str) -> Verdict: ...
+    async def close(self) -> None: ...
 
 
 class Grader:

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.cards import Question
 from app.domain.vocabulary import Kind
-from app.judge import Grader, GraderBusy, GraderFault
+from app.judge import GraderBusy, GraderFault, GraderLike
 from app.services.attempts import check_text, new_attempt
 from app.services.errors import GraderUnavailable, Invalid, TooManyRequests
-from app.services.limits import PerUserLimit
+from app.services.limits import UserLimit
 from app.services.sessions import check_session_card
 from app.store.models import Attempt, User
 
@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 
 
 async def submit_code(
-    db: Session, user: User, question: Question, code: str, *, grader: Grader | None,
-    limit: PerUserLimit, max_code_bytes: int, session_id: int | None = None,
+    db: Session, user: User, question: Question, code: str, *, grader: GraderLike | None,
+    limit: UserLimit, max_code_bytes: int, session_id: int | None = None,
     duration_s: float | None = None,
 ) -> Attempt:
     """Grade `code` in the sandbox and store the verdict as an attempt.
@@ -43,15 +43,15 @@ async def submit_code(
                                    duration_s)
 
 
-async def grade(grader: Grader | None, question: Question, code: str, *, user: User,
-                limit: PerUserLimit) -> dict[str, Any]:
+async def grade(grader: GraderLike | None, question: Question, code: str, *, user: User,
+                limit: UserLimit) -> dict[str, Any]:
     """The sandbox's verdict as a plain dict ready for the attempt row."""
     if grader is None:
         raise GraderUnavailable("code grading is switched off on this server")
     status = grader.status()
     if status.get("state") in ("failed", "closed"):  # no worker could start: say so, don't hang
         raise GraderUnavailable(f"the grader is not running: {status.get('error', status['state'])}")
-    with limit.hold(user.id):
+    async with limit.hold(user.id):
         try:
             verdict = await grader.grade(question.code_card, code)
         except GraderBusy as exc:

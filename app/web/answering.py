@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.domain.cards import Question
 from app.domain.vocabulary import Kind
-from app.judge import Grader
+from app.judge import GraderLike
 from app.services import attempts, recordings, review
-from app.services.limits import PerUserLimit
+from app.services.limits import UserLimit
 from app.services.submit_code import submit_code
 from app.store.models import Attempt, User
 from app.web.templating import render
@@ -46,8 +46,8 @@ def suggested_grade(db: Session, question: Question, attempt: Attempt | None) ->
 
 
 async def answer_card(
-    request: Request, db: Session, user: User, settings: Settings, grader: Grader | None,
-    scheduler: Scheduler, limit: PerUserLimit, question: Question, answer: str,
+    request: Request, db: Session, user: User, settings: Settings, grader: GraderLike | None,
+    scheduler: Scheduler, limit: UserLimit, question: Question, answer: str,
     duration_s: float | None, session_id: int | None, index: int | None,
     audio: UploadFile | None = None, recording_duration_s: float | None = None,
 ) -> Response:

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.domain.cards import Question, QuestionBank
-from app.judge import Grader
+from app.judge import GraderLike
 from app.services import accounts, resume
 from app.services.errors import NotFound
-from app.services.limits import FailureThrottle, PerUserLimit
+from app.services.limits import Throttle, UserLimit
 from app.services.users import local_user
 from app.store.models import User
 from app.web.errors import LoginRequired
@@ -69,11 +69,11 @@ def get_bank(request: Request, db: DbDep, user: OptionalUserDep) -> QuestionBank
 BankDep = Annotated[QuestionBank, Depends(get_bank)]
 
 
-def get_grader(request: Request) -> Grader | None:
+def get_grader(request: Request) -> GraderLike | None:
     return request.app.state.grader  # type: ignore[no-any-return]
 
 
-GraderDep = Annotated[Grader | None, Depends(get_grader)]
+GraderDep = Annotated[GraderLike | None, Depends(get_grader)]
 
 
 def get_scheduler(request: Request) -> Scheduler:
@@ -84,18 +84,18 @@ def get_scheduler(request: Request) -> Scheduler:
 SchedulerDep = Annotated[Scheduler, Depends(get_scheduler)]
 
 
-def get_per_user_limit(request: Request) -> PerUserLimit:
+def get_per_user_limit(request: Request) -> UserLimit:
     return request.app.state.per_user_limit  # type: ignore[no-any-return]
 
 
-PerUserLimitDep = Annotated[PerUserLimit, Depends(get_per_user_limit)]
+PerUserLimitDep = Annotated[UserLimit, Depends(get_per_user_limit)]
 
 
-def get_login_throttle(request: Request) -> FailureThrottle:
+def get_login_throttle(request: Request) -> Throttle:
     return request.app.state.login_throttle  # type: ignore[no-any-return]
 
 
-LoginThrottleDep = Annotated[FailureThrottle, Depends(get_login_throttle)]
+LoginThrottleDep = Annotated[Throttle, Depends(get_login_throttle)]
 
 
 def question_or_404(bank: QuestionBank, question_id: str) -> Question:

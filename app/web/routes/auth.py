@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from app.services import accounts
-from app.services.limits import FailureThrottle
+from app.services.limits import Throttle
 from app.store.models import User
 from app.web import i18n
 from app.web.deps import DbDep, OptionalUserDep, SettingsDep, UserDep
@@ -47,7 +47,7 @@ def safe_next(target: str | None) -> str:
     return "/" if parts.scheme or parts.netloc else target
 
 
-def _throttle(request: Request) -> FailureThrottle:
+def _throttle(request: Request) -> Throttle:
     return request.app.state.login_throttle  # type: ignore[no-any-return]
 
 
