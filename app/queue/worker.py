@@ -39,9 +39,11 @@ class DoorbellWorker(Worker):
 
     async def _poll_iteration(self) -> None:
         await super()._poll_iteration()
-        if self.job_counter >= self.max_jobs:  # every slot busy: wait for one to free up
-            await self.sem.acquire()
-            self.sem.release()
+        if self.job_counter >= self.max_jobs:  # every slot busy: wait for a run to end
+            # (not on arq's semaphore: it has max_jobs + 1 permits, so it would never block)
+            running = [task for task in self.tasks.values() if not task.done()]
+            if running:
+                await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
             return
         await protocol.pop(self.pool, protocol.DOORBELL, _IDLE_WAIT_S)
 

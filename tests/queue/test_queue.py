@@ -147,3 +147,34 @@ def test_a_job_whose_worker_dies_is_graded_by_another(queue_url: str) -> None:
     finally:
         dying.kill()
         dying.join(10)
+
+
+def test_a_busy_or_idle_worker_waits_instead_of_spinning(queue_url: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every slot busy, or nothing queued: the worker sleeps on a run or the doorbell (arq's own
+    semaphore has one permit more than slots, so waiting on it would spin)."""
+    from app.queue.worker import DoorbellWorker
+
+    polls = [0]
+    original = DoorbellWorker._poll_iteration
+
+    async def counted(self: DoorbellWorker) -> None:
+        polls[0] += 1
+        await original(self)
+    monkeypatch.setattr(DoorbellWorker, "_poll_iteration", counted)
+
+    async def scenario() -> None:
+        hanging = FakeGrader(hang=True)
+        async with remote(queue_url) as web, worker(queue_url, hanging):
+            await web.wait_ready(10)
+            await asyncio.sleep(1.0)
+            idle = polls[0]
+            held = asyncio.create_task(web.grade(CARD, "x"))
+            await hanging.started.wait()
+            before = polls[0]
+            await asyncio.sleep(1.0)
+            busy = polls[0] - before
+            held.cancel()
+        assert idle <= 5, idle  # about 2 a second: the doorbell's timeout
+        assert busy <= 2, busy
+    run(scenario)
