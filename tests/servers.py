@@ -12,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -79,7 +80,7 @@ def postgres() -> Iterator[str]:
         _wait_ready(url)
         yield url
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # "fast" shutdown: it does not wait for clients to leave
         with contextlib.suppress(subprocess.TimeoutExpired):
             server.wait(20)
         if server.poll() is None:

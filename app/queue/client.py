@@ -47,8 +47,11 @@ class RemoteGrader:
 
     async def _connect(self) -> ArqRedis:
         if self._redis is None:
+            settings = RedisSettings.from_dsn(self.url)
+            # A request waits at most ~1 s on an unreachable Redis (the watcher retries anyway).
+            settings.conn_retries, settings.conn_retry_delay = 2, 0.5  # type: ignore[assignment]
             self._redis = await create_pool(
-                RedisSettings.from_dsn(self.url), job_serializer=protocol.dumps,
+                settings, job_serializer=protocol.dumps,
                 job_deserializer=protocol.loads, default_queue_name=protocol.QUEUE,
             )
         return self._redis

@@ -46,5 +46,10 @@ class TooManyRequests(ServiceError):
         self.retry_after_s = retry_after_s
 
 
-class GraderUnavailable(ServiceError):
+class Unavailable(ServiceError):
+    """Something this server depends on (the database, Redis) is unreachable: ours, not the
+    request's; nothing was saved, and trying again shortly may work."""
+
+
+class GraderUnavailable(Unavailable):
     """Grading is off, not running, or failed on our side: never the user's verdict."""

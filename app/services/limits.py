@@ -6,16 +6,17 @@ several web instances run, so a user or a guesser meets the same limits on every
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Protocol
 
-from app.services.errors import TooManyRequests
+from app.services.errors import TooManyRequests, Unavailable
 
 if TYPE_CHECKING:
     import redis
@@ -60,6 +61,11 @@ class PerUserLimit:
                 del self._in_flight[user_id]
 
 
+def _unreachable(exc: Exception) -> Unavailable:
+    return Unavailable(f"the shared limits store (Redis) is unreachable: "
+                       f"{exc.__class__.__name__}; try again shortly")
+
+
 class SharedPerUserLimit:
     """PerUserLimit across instances: a counter per user in Redis. It expires on its own, so an
     instance that dies holding a slot frees it within HOLD_TTL_S."""
@@ -72,17 +78,23 @@ class SharedPerUserLimit:
 
     @asynccontextmanager
     async def hold(self, user_id: int) -> AsyncIterator[None]:
+        import redis
+
         key = f"mianjing:in-flight:{user_id}"
-        async with self.client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, self.HOLD_TTL_S)
-            held, _ = await pipe.execute()
+        try:
+            async with self.client.pipeline(transaction=True) as pipe:
+                pipe.incr(key)
+                pipe.expire(key, self.HOLD_TTL_S)
+                held, _ = await pipe.execute()
+        except redis.RedisError as exc:
+            raise _unreachable(exc) from exc
         try:
             if held > self.limit:
                 raise _over(self.limit)
             yield
         finally:
-            await self.client.decr(key)
+            with contextlib.suppress(redis.RedisError):  # else it expires on its own
+                await self.client.decr(key)
 
 
 class Throttle(Protocol):
@@ -160,21 +172,23 @@ class SharedFailureThrottle:
         return f"mianjing:failures:{key}"
 
     def retry_after(self, *keys: str) -> int:
+        """Raises Unavailable when Redis is unreachable: logins wait rather than go unthrottled."""
         now = self.clock()
         wait = 0.0
-        for key in keys:
-            allowed = _allowed(key, self.max_failures, self.address_factor)
-            with self.client.pipeline(transaction=True) as pipe:
-                pipe.zremrangebyscore(self._key(key), "-inf", now - self.window_s)
-                pipe.zrange(self._key(key), -allowed, -allowed, withscores=True)
-                _, nth_latest = pipe.execute()
-            if nth_latest:
-                wait = max(wait, nth_latest[0][1] + self.window_s - now)
+        with self._reachable():
+            for key in keys:
+                allowed = _allowed(key, self.max_failures, self.address_factor)
+                with self.client.pipeline(transaction=True) as pipe:
+                    pipe.zremrangebyscore(self._key(key), "-inf", now - self.window_s)
+                    pipe.zrange(self._key(key), -allowed, -allowed, withscores=True)
+                    _, nth_latest = pipe.execute()
+                if nth_latest:
+                    wait = max(wait, nth_latest[0][1] + self.window_s - now)
         return math.ceil(wait) if wait > 0 else 0
 
     def fail(self, *keys: str) -> None:
         now = self.clock()
-        with self.client.pipeline(transaction=True) as pipe:
+        with self._reachable(), self.client.pipeline(transaction=True) as pipe:
             for key in keys:
                 keep = _allowed(key, self.max_failures, self.address_factor)
                 pipe.zadd(self._key(key), {uuid.uuid4().hex: now})
@@ -183,4 +197,14 @@ class SharedFailureThrottle:
             pipe.execute()
 
     def clear(self, key: str) -> None:
-        self.client.delete(self._key(key))
+        with self._reachable():
+            self.client.delete(self._key(key))
+
+    @contextlib.contextmanager
+    def _reachable(self) -> Iterator[None]:
+        import redis
+
+        try:
+            yield
+        except redis.RedisError as exc:
+            raise _unreachable(exc) from exc

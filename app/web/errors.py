@@ -13,16 +13,17 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.services.errors import (
     Conflict,
-    GraderUnavailable,
     Invalid,
     NotFound,
     ServiceError,
     TooLarge,
     TooManyRequests,
+    Unavailable,
 )
 from app.services.recordings import UnsupportedAudio
 from app.web.middleware.body_size import BodyTooLarge
@@ -38,8 +39,9 @@ STATUS_OF: tuple[tuple[type[ServiceError], int], ...] = (
     (Conflict, status.HTTP_409_CONFLICT),
     (TooLarge, status.HTTP_413_CONTENT_TOO_LARGE),
     (TooManyRequests, status.HTTP_429_TOO_MANY_REQUESTS),
-    (GraderUnavailable, status.HTTP_503_SERVICE_UNAVAILABLE),
+    (Unavailable, status.HTTP_503_SERVICE_UNAVAILABLE),
 )
+RETRY_UNAVAILABLE_S = 5
 
 
 class LoginRequired(Exception):
@@ -82,11 +84,21 @@ def install(app: FastAPI) -> None:
         headers = None
         if isinstance(exc, TooManyRequests):
             headers = {"Retry-After": str(exc.retry_after_s)}
+        elif isinstance(exc, Unavailable):
+            headers = {"Retry-After": str(RETRY_UNAVAILABLE_S)}
         if isinstance(exc, Invalid):
             detail: Any = [field_error(exc.field, exc.message)]
         else:
             detail = exc.message
         return error_response(request, code, detail, headers)
+
+    @app.exception_handler(OperationalError)
+    async def database_unreachable(request: Request, exc: OperationalError) -> Response:
+        log.error("database error on %s %s: %s", request.method, request.url.path,
+                  str(exc).splitlines()[0])
+        return error_response(request, status.HTTP_503_SERVICE_UNAVAILABLE,
+                              "the database is unreachable: nothing was saved, try again shortly",
+                              {"Retry-After": str(RETRY_UNAVAILABLE_S)})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
