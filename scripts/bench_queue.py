@@ -1,6 +1,7 @@
 """Which queue library: the round-trip latency each adds to a job that does nothing.
 
-Usage: python scripts/bench_queue.py REDIS_URL   (a throwaway Redis: it is flushed)
+Usage: python scripts/bench_queue.py REDIS_URL   (a throwaway Redis: it is flushed; Dramatiq is not
+a dependency: `pip install dramatiq` first)
 Measures, with one worker process each: a bare Redis LPUSH/BLPOP round trip (the floor any
 Redis queue pays), arq (asyncio, polls for results), and Dramatiq (Redis broker with late acks,
 results through a Redis backend). Prints p50/p95 in ms over 300 jobs.

@@ -63,7 +63,12 @@ class Attempt(Base):
     """One answer to one card: open text or code, with its verdict and self-grade."""
 
     __tablename__ = "attempt"
-    __table_args__ = (Index("ix_attempt_user_created", "user_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_attempt_user_created", "user_id", "created_at"),
+        # Covers /progress's aggregates: they read this narrow index, never the wide rows.
+        Index("ix_attempt_user_stats", "user_id", "kind", "status", "question_id", "created_at",
+              "duration_s", "stage", "self_grade"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)

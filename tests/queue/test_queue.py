@@ -178,3 +178,23 @@ def test_a_busy_or_idle_worker_waits_instead_of_spinning(queue_url: str,
         assert idle <= 5, idle  # about 2 a second: the doorbell's timeout
         assert busy <= 2, busy
     run(scenario)
+
+
+def test_a_job_that_outlived_its_tries_is_a_fault_not_a_hang(queue_url: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if three workers had died holding it: arq drops the job, the web answers at once."""
+    import uuid
+
+    job_id = uuid.UUID(int=7)
+    monkeypatch.setattr("app.queue.client.uuid.uuid4", lambda: job_id)
+
+    async def scenario() -> None:
+        client = redis.Redis.from_url(queue_url)
+        client.set(f"arq:retry:{job_id.hex}", protocol.MAX_TRIES)
+        fake = FakeGrader()
+        async with remote(queue_url) as web, worker(queue_url, fake):
+            await web.wait_ready(10)
+            with pytest.raises(GraderFault, match=f"without a verdict after {protocol.MAX_TRIES}"):
+                await web.grade(CARD, "x")
+        assert fake.graded == []
+    run(scenario, timeout_s=30)
