@@ -168,7 +168,8 @@ def grades_per_stage(db: Session, user: User, _: Gettext = _same) -> Chart:
     stages = [s for s in STAGES if any(counts.get((s, g)) for g in GRADES)]
     datasets = [{"label": _(g), "data": [counts.get((s, g), 0) for s in stages]} for g in GRADES]
     labels = [_(s.capitalize()) for s in stages]
-    scales = {"x": {"stacked": True}, "y": {"stacked": True, "min": 0}}
+    # counts of attempts: whole-number ticks only
+    scales = {"x": {"stacked": True}, "y": {"stacked": True, "min": 0, "ticks": {"precision": 0}}}
     config = {"type": "bar", "data": {"labels": labels, "datasets": datasets},
               "options": {"scales": scales}}
     rows = [[label, *[counts.get((s, g), 0) for g in GRADES]]
