@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,17 +30,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.servers import free_port  # noqa: E402 - after the repo root is importable
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 CARD = "resnet-basic-block"
 
 
 # ---- a server to measure ---------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 class Server:
     """`mianjing serve` in a subprocess on a throwaway data dir."""
@@ -75,8 +70,7 @@ class Server:
         raise RuntimeError("server did not start")
 
     def zygotes(self) -> list[int]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text()
-        return [int(pid) for pid in children.split()]
+        return child_pids(self.process.pid)
 
     def post(self, path: str, body: dict) -> tuple[float, dict]:
         request = urllib.request.Request(self.base + path, data=json.dumps(body).encode(),
@@ -105,13 +99,16 @@ class Worker:
 
     def pids(self) -> list[int]:
         """The worker and its zygotes."""
-        pid = self.process.pid
-        return [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        return [self.process.pid, *child_pids(self.process.pid)]
 
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(60)
         self.data.cleanup()
+
+
+def child_pids(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 def cpu_s(pid: int, children: bool = False) -> float:

@@ -1,6 +1,7 @@
 // Build the browser bundle: node build.mjs [--outdir DIR]   (default: dist)
 //   src/main.js  -> DIR/app.js   one minified ES module (CodeMirror, htmx 2, KaTeX, Chart.js)
 //   src/app.css  -> DIR/app.css  theme + KaTeX CSS, fonts referenced as fonts/<name>.woff2
+//                                (src/dark-palette.css pasted where app.css includes it)
 //   KaTeX woff2  -> DIR/fonts/
 // Deterministic: same inputs (package-lock.json) give byte-identical output; no
 // timestamps, no absolute paths, no source maps. tests/test_assets.py checks this.
@@ -26,6 +27,22 @@ const katexWoff2Only = {
                .replace(/,\s*url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, "");
       if (/\.(woff|ttf)\)/.test(css)) throw new Error("katex.css: unexpected font URL format");
       return { contents: css, loader: "css" };
+    });
+  },
+};
+
+// CSS cannot share one block of declarations between a media query and a selector: app.css
+// marks both places with `/* @include "dark-palette.css"; */` and this pastes the one palette.
+const darkPalette = {
+  name: "dark-palette",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]app\.css$/ }, async (args) => {
+      const marker = '/* @include "dark-palette.css"; */';
+      const css = await readFile(args.path, "utf8");
+      const palette = (await readFile(path.join(here, "src", "dark-palette.css"), "utf8"))
+        .replace(/^\/\*[\s\S]*?\*\/\n/, "");  // its own comment stays out
+      if (css.split(marker).length !== 3) throw new Error("app.css: expected the dark palette twice");
+      return { contents: css.replaceAll(marker, palette), loader: "css" };
     });
   },
 };
@@ -60,7 +77,7 @@ async function main() {
     entryPoints: { app: "src/app.css" },
     target: ["chrome100", "firefox100", "safari15"],
     external: ["fonts/*"],
-    plugins: [katexWoff2Only],
+    plugins: [katexWoff2Only, darkPalette],
     outdir,
   });
 

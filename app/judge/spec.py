@@ -168,11 +168,6 @@ class FunctionSpec(_Strict):
             raise ValueError("grad checks need language: torch")
         return self
 
-    def output_name(self, index: int, count: int) -> str:
-        if self.outputs and index < len(self.outputs):
-            return self.outputs[index]
-        return "the return value" if count == 1 else f"output {index}"
-
 
 GraderSpec = Annotated[ModuleSpec | FunctionSpec, Field(discriminator="type")]
 

@@ -105,10 +105,6 @@ def mismatch_text(mismatch: Mismatch) -> Text:
     return text
 
 
-def compare_arrays(got: np.ndarray, want: np.ndarray, tol: Tolerance) -> Mismatch | None:
-    return compare(got, want, tol)
-
-
 def _shown(got: Any, want: Any, trees: _Trees) -> Text:
     g, w = describe(got, trees.got_arrays), describe(want, trees.want_arrays)
     if len(g) + len(w) > 700:

@@ -78,21 +78,20 @@ async def _reply(grader: GraderLike, cards: dict[str, CodeCard], card_id: str,
         return protocol.fault_reply(f"the worker failed: {exc.__class__.__name__}")
 
 
-async def _heartbeat(worker: Worker, grader: GraderLike, slots: int) -> None:
+async def _heartbeat(worker: Worker, grader: GraderLike) -> None:
     """Tell the web this worker is alive; keep its running jobs claimed."""
     key = f"{protocol.WORKER_PREFIX}{socket.gethostname()}:{os.getpid()}"
-    ttl_ms = int(protocol.HEARTBEAT_TTL_S * 1000)
     try:
         while True:
             status = grader.status()
-            beat = {"state": "ready" if status.get("state") == "ready" else status.get("state"),
-                    "slots": slots, "busy": len(worker.tasks), "layers": status.get("layers", {})}
+            running = [job_id for job_id, task in worker.tasks.items() if not task.done()]
+            beat = {"state": status.get("state"), "slots": worker.max_jobs, "busy": len(running),
+                    "layers": status.get("layers", {})}
             async with worker.pool.pipeline(transaction=False) as pipe:
-                pipe.set(key, json.dumps(beat), px=ttl_ms)
-                for job_id, task in list(worker.tasks.items()):
-                    if not task.done():
-                        pipe.pexpire(in_progress_key_prefix + job_id,
-                                     int(protocol.IN_PROGRESS_TTL_S * 1000))
+                pipe.set(key, json.dumps(beat), px=int(protocol.HEARTBEAT_TTL_S * 1000))
+                for job_id in running:
+                    pipe.pexpire(in_progress_key_prefix + job_id,
+                                 int(protocol.IN_PROGRESS_TTL_S * 1000))
                 await pipe.execute()
             await asyncio.sleep(protocol.HEARTBEAT_S)
     finally:
@@ -103,6 +102,18 @@ async def _heartbeat(worker: Worker, grader: GraderLike, slots: int) -> None:
 async def serve_queue(url: str, grader: GraderLike, cards: dict[str, CodeCard],
                       slots: int, *, handle_signals: bool = True) -> None:
     """Grade jobs from the queue at `url` with `grader` until SIGTERM/SIGINT (or cancelled)."""
+
+    # arq calls these once connected and before it closes the connection: the heartbeat's span
+    async def start_heartbeat(ctx: dict[str, Any]) -> None:
+        ctx["heartbeat"] = asyncio.create_task(_heartbeat(worker, grader))
+
+    async def stop_heartbeat(ctx: dict[str, Any]) -> None:
+        beating = ctx.pop("heartbeat", None)
+        if beating is not None:
+            beating.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beating
+
     worker = DoorbellWorker(
         functions=[func(grade_job, name=protocol.JOB_FUNCTION, timeout=_JOB_TIMEOUT_S,
                         max_tries=protocol.MAX_TRIES)],
@@ -110,24 +121,15 @@ async def serve_queue(url: str, grader: GraderLike, cards: dict[str, CodeCard],
         max_jobs=slots,  # take only what a free sandbox slot can start at once
         poll_delay=0, keep_result=0, job_serializer=protocol.dumps,
         job_deserializer=protocol.loads, ctx={"grader": grader, "cards": cards},
+        on_startup=start_heartbeat, on_shutdown=stop_heartbeat,
         job_completion_wait=30,  # SIGTERM: finish the runs in hand, take no new ones
         log_results=False, handle_signals=handle_signals,
     )
     worker.in_progress_timeout_s = protocol.IN_PROGRESS_TTL_S  # renewed by the heartbeat
-    beating = asyncio.create_task(_heartbeat_once_connected(worker, grader, slots))
     try:
         await worker.async_run()  # arq's signal handler cancels it
     except asyncio.CancelledError:
         log.info("worker stopped")
     finally:
-        beating.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await beating
         with contextlib.suppress(Exception):
             await worker.close()
-
-
-async def _heartbeat_once_connected(worker: Worker, grader: GraderLike, slots: int) -> None:
-    while worker._pool is None:  # worker.main() connects first
-        await asyncio.sleep(0.05)
-    await _heartbeat(worker, grader, slots)

@@ -164,7 +164,8 @@ def import_data(db: Session, user: User, document: Any, *,
         db.rollback()
         reason = f"rows do not fit: {exc.__class__.__name__}: {exc}".splitlines()[0]
         raise BadExport(reason) from exc
-    _reset_id_sequences(db)
+    if keep_ids:  # only rows inserted with the file's ids leave the sequences behind
+        _reset_id_sequences(db)
     return counts
 
 

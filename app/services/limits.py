@@ -61,9 +61,16 @@ class PerUserLimit:
                 del self._in_flight[user_id]
 
 
-def _unreachable(exc: Exception) -> Unavailable:
-    return Unavailable(f"the shared limits store (Redis) is unreachable: "
-                       f"{exc.__class__.__name__}; try again shortly")
+@contextlib.contextmanager
+def _redis_reachable() -> Iterator[None]:
+    """A Redis error inside becomes Unavailable (503): ours, not the request's."""
+    import redis  # an optional dependency (`.[queue]`), needed only when the queue is set
+
+    try:
+        yield
+    except redis.RedisError as exc:
+        raise Unavailable(f"the shared limits store (Redis) is unreachable: "
+                          f"{exc.__class__.__name__}; try again shortly") from exc
 
 
 class SharedPerUserLimit:
@@ -78,22 +85,18 @@ class SharedPerUserLimit:
 
     @asynccontextmanager
     async def hold(self, user_id: int) -> AsyncIterator[None]:
-        import redis
-
         key = f"mianjing:in-flight:{user_id}"
-        try:
+        with _redis_reachable():
             async with self.client.pipeline(transaction=True) as pipe:
                 pipe.incr(key)
                 pipe.expire(key, self.HOLD_TTL_S)
                 held, _ = await pipe.execute()
-        except redis.RedisError as exc:
-            raise _unreachable(exc) from exc
         try:
             if held > self.limit:
                 raise _over(self.limit)
             yield
         finally:
-            with contextlib.suppress(redis.RedisError):  # else it expires on its own
+            with contextlib.suppress(Unavailable), _redis_reachable():  # else it expires
                 await self.client.decr(key)
 
 
@@ -175,7 +178,7 @@ class SharedFailureThrottle:
         """Raises Unavailable when Redis is unreachable: logins wait rather than go unthrottled."""
         now = self.clock()
         wait = 0.0
-        with self._reachable():
+        with _redis_reachable():
             for key in keys:
                 allowed = _allowed(key, self.max_failures, self.address_factor)
                 with self.client.pipeline(transaction=True) as pipe:
@@ -188,7 +191,7 @@ class SharedFailureThrottle:
 
     def fail(self, *keys: str) -> None:
         now = self.clock()
-        with self._reachable(), self.client.pipeline(transaction=True) as pipe:
+        with _redis_reachable(), self.client.pipeline(transaction=True) as pipe:
             for key in keys:
                 keep = _allowed(key, self.max_failures, self.address_factor)
                 pipe.zadd(self._key(key), {uuid.uuid4().hex: now})
@@ -197,14 +200,5 @@ class SharedFailureThrottle:
             pipe.execute()
 
     def clear(self, key: str) -> None:
-        with self._reachable():
+        with _redis_reachable():
             self.client.delete(self._key(key))
-
-    @contextlib.contextmanager
-    def _reachable(self) -> Iterator[None]:
-        import redis
-
-        try:
-            yield
-        except redis.RedisError as exc:
-            raise _unreachable(exc) from exc

@@ -25,7 +25,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from typing import Any
 import pytest
 
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, BrowserLog, is_local_url
+from tests.servers import free_port
 
 HERE = Path(__file__).resolve().parent
 STARTUP_TIMEOUT_S = 60.0
@@ -61,12 +61,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _healthz(base: str) -> dict[str, Any] | None:
     import json
     import urllib.request
@@ -85,7 +79,7 @@ def _healthz(base: str) -> dict[str, Any] | None:
 def live_server(request: pytest.FixtureRequest) -> Iterator[str]:
     if importlib.util.find_spec("app.main") is None:
         pytest.skip("app.main does not exist yet: nothing to serve")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     data_dir = tempfile.mkdtemp(prefix="mianjing-browser-")
     log_path = Path(data_dir) / "server.log"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,16 +15,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.judge.sandbox.pool import GraderBusy
+from tests.servers import free_port
 
 pytestmark = pytest.mark.slow  # starts real sandboxes, servers or whole-bank checks
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
@@ -58,7 +52,7 @@ def _call(port: int, method: str, path: str, body: dict | None = None) -> dict |
 
 
 def test_sigkill_loses_no_committed_attempt(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = _start(tmp_path, port)
     try:
         saved = [
