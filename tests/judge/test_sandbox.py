@@ -157,6 +157,50 @@ def test_a_run_cannot_read_an_earlier_runs_source(sandbox):
         assert scan["found"] == [] and scan["scanned_pages"] > 100, scan
 
 
+LOCK_LIBRARY_FD = """
+import fcntl, os
+fcntl.flock(10, fcntl.LOCK_EX)  # on the run's own description of its first library fd
+result = {"locked": os.path.isdir("/proc/self/fd/10")}
+"""
+SEE_LOCK = """
+import fcntl, os
+import xml.dom.minidom  # not preloaded: resolved through sys.path routed to the library fds
+
+
+def can_lock():
+    fd = os.open("/proc/self/fd/10", os.O_RDONLY)  # a new description of the same directory
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+free = can_lock()  # an earlier run's lock, were it still held, would show here
+held = os.open("/proc/self/fd/10", os.O_RDONLY)
+fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+control = can_lock()  # a conflict is detectable in the sandbox
+result = {"free": free, "control": control, "imported": xml.dom.minidom.__name__}
+"""
+
+
+def test_library_fds_are_each_runs_own(sandbox):
+    """The zygote routes sys.path to fixed library fd numbers once; each run opens its own
+    descriptions at those numbers, so nothing set on one (a lock, an offset) reaches the next."""
+    async def on_every_worker(code: str):
+        return await asyncio.gather(*(sandbox.pool.run(code.encode(), timeout_s=10)
+                                      for _ in range(sandbox.pool.workers)))
+
+    for result in sandbox.call(on_every_worker(LOCK_LIBRARY_FD)):
+        assert (result.outcome, json.loads(result.payload)) == ("ok", {"locked": True})
+    for result in sandbox.call(on_every_worker(SEE_LOCK)):
+        assert result.outcome == "ok", result.stdout
+        assert json.loads(result.payload) == {"free": True, "control": False,
+                                              "imported": "xml.dom.minidom"}
+
+
 def test_normal_run_after_the_battery(sandbox):
     result = sandbox.run("result = sum(range(10))")
     assert (result.outcome, result.payload) == ("ok", b"45")

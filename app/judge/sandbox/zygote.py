@@ -30,6 +30,8 @@ from app.judge.sandbox.confine import (
     SETUP_FAILED_EXIT,
     ChildSetup,
     confine,
+    library_fds,
+    route_imports,
 )
 from app.judge.sandbox.policy import SandboxPolicy
 from app.judge.sandbox.supervise import (
@@ -53,6 +55,7 @@ class Zygote:
         self.policy = SandboxPolicy.from_json(config["policy"])
         self.slot: int = config["slot"]
         self.entry = _import_all(config["preload"], config["entry"])
+        route_imports(library_fds(self.policy.readable_paths, claim=True))
         _linux.prctl(_linux.PR_SET_CHILD_SUBREAPER, 1)  # orphans of a run come back to us
         _linux.prctl(_linux.PR_SET_PDEATHSIG, signal.SIGKILL)  # never outlive the server
         self.work_root = os.getcwd()  # private 0700 dir the server made for this slot
@@ -271,7 +274,9 @@ def main() -> int:
     # Everything imported so far never needs collecting: moved out of the GC's sight, a run's
     # collections no longer touch (and copy-on-write) every object the zygote holds.
     gc.freeze()
-    ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers}
+    # Last, once the heap is settled: fewer page-table entries make every fork and exit cheaper.
+    huge_mib = _linux.collapse_anonymous_memory()
+    ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers, "huge_pages_mib": huge_mib}
     protocol.write_frames(proto_out, json.dumps(ready).encode())
     try:
         while True:
