@@ -9,17 +9,17 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.cards import QuestionBank
 from app.domain.clock import utcnow
 from app.domain.vocabulary import GRADES, INTERNAL_TAGS, STAGES
 from app.services import review as review_service
-from app.store.models import Attempt, User
+from app.store.models import ActivityDay, Attempt, CardOutcome, GradeCount, User
 
 HEATMAP_WEEKS = 26
 HEAT_LEVELS = (0, 1, 3, 6, 10)  # attempts per day at which each colour step starts
@@ -54,9 +54,11 @@ def _mine(user: User) -> Any:
     return Attempt.user_id == user.id
 
 
-def _day(column: Any) -> Any:
-    """The UTC calendar day of a timestamp column, in SQL (SQLite and PostgreSQL)."""
-    return func.date(column)
+def _week(column: Any, dialect: str) -> Any:
+    """The Monday of a timestamp column's UTC week, in SQL."""
+    if dialect == "postgresql":
+        return func.date(func.date_trunc("week", column))
+    return func.date(column, "weekday 0", "-6 days")  # SQLite: the next Sunday, back to Monday
 
 
 def _as_date(value: Any) -> date:
@@ -64,12 +66,11 @@ def _as_date(value: Any) -> date:
 
 
 def heatmap(db: Session, user: User, today: date) -> list[HeatDay]:
-    """Days of the last HEATMAP_WEEKS weeks, Monday first, oldest first: one GROUP BY."""
+    """Days of the last HEATMAP_WEEKS weeks, Monday first, oldest first: one row per active day."""
     start = today - timedelta(days=today.weekday() + 7 * (HEATMAP_WEEKS - 1))
-    since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
-    day = _day(Attempt.created_at)
     counts = {_as_date(d): n for d, n in db.execute(
-        select(day, func.count()).where(_mine(user), Attempt.created_at >= since).group_by(day))}
+        select(ActivityDay.day, ActivityDay.attempts).where(
+            ActivityDay.user_id == user.id, ActivityDay.day >= start, ActivityDay.attempts > 0))}
     days = []
     for offset in range((today - start).days + 1):
         current = start + timedelta(days=offset)
@@ -79,21 +80,16 @@ def heatmap(db: Session, user: User, today: date) -> list[HeatDay]:
     return days
 
 
-# Judged: a code run with a verdict, or a self-graded answer. Passed: the checks passed (code),
-# or graded good / easy (open) -- the same rule for a code run graded by hand without a verdict.
-_JUDGED = or_(and_(Attempt.kind == "code", Attempt.status.is_not(None)),
-              Attempt.self_grade.is_not(None))
-_PASSED = case((and_(Attempt.kind == "code", Attempt.status.is_not(None)),
-                case((Attempt.status == "passed", 1), else_=0)),
-               (Attempt.self_grade.in_(("good", "easy")), 1), else_=0)
-
-
 def topics(db: Session, user: User, bank: QuestionBank, now: datetime,
            _: Gettext = _same) -> Chart:
-    """Pass rate and predicted recall per topic: counts per card in SQL, tags in Python."""
+    """Pass rate and predicted recall per topic: totals per card (CardOutcome), tags in Python.
+
+    Judged: a code run with a verdict, or a self-graded answer. Passed: the checks passed (code),
+    or graded good / easy (open) -- the same rule for a code run graded by hand without a verdict.
+    """
     outcomes: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # tag -> [judged, passed]
-    query = (select(Attempt.question_id, func.count(), func.sum(_PASSED))
-             .where(_mine(user), _JUDGED).group_by(Attempt.question_id))
+    query = select(CardOutcome.question_id, CardOutcome.judged, CardOutcome.passed).where(
+        CardOutcome.user_id == user.id, CardOutcome.judged > 0)
     for question_id, judged, passed in db.execute(query):
         question = bank.get(question_id)
         for tag in question.spec.tags if question else ():
@@ -122,23 +118,18 @@ def topics(db: Session, user: User, bank: QuestionBank, now: datetime,
 def solve_times(db: Session, user: User, bank: QuestionBank, lang: str, now: datetime,
                 _: Gettext = _same) -> Chart:
     """The fastest passing run per coding card per week, over the last SOLVE_TIMES_DAYS days."""
-    day = _day(Attempt.created_at)
-    query = (select(Attempt.question_id, day, func.min(Attempt.duration_s))
+    week = _week(Attempt.created_at, db.get_bind().dialect.name)
+    query = (select(Attempt.question_id, week, func.min(Attempt.duration_s))
              .where(_mine(user), Attempt.kind == "code", Attempt.status == "passed",
                     Attempt.duration_s.is_not(None),
                     # coalesce(x, x): the same value, but no index on created_at alone looks
                     # usable, so the planner reads the covering ix_attempt_user_stats instead
                     func.coalesce(Attempt.created_at, Attempt.created_at)
                     >= now - timedelta(days=SOLVE_TIMES_DAYS))
-             .group_by(Attempt.question_id, day))
+             .group_by(Attempt.question_id, week))
     # bucketed by week (its Monday): a chart of months of practice keeps a readable size
-    weekly: dict[tuple[str, str], float] = {}
-    for question_id, d, seconds in db.execute(query):
-        day = _as_date(d)
-        key = (question_id, (day - timedelta(days=day.weekday())).isoformat())
-        weekly[key] = min(weekly.get(key, float("inf")), seconds or 0)
-    points = [(question_id, label, round(seconds)) for (question_id, label), seconds in
-              weekly.items()]
+    points = [(question_id, _as_date(monday).isoformat(), round(seconds or 0))
+              for question_id, monday, seconds in db.execute(query)]
     labels = sorted({label for _q, label, _s in points})
     by_card: dict[str, dict[str, float]] = defaultdict(dict)
     for question_id, label, seconds in points:
@@ -161,9 +152,8 @@ def solve_times(db: Session, user: User, bank: QuestionBank, lang: str, now: dat
 
 
 def grades_per_stage(db: Session, user: User, _: Gettext = _same) -> Chart:
-    query = (select(Attempt.stage, Attempt.self_grade, func.count())
-             .where(_mine(user), Attempt.self_grade.is_not(None))
-             .group_by(Attempt.stage, Attempt.self_grade))
+    query = select(GradeCount.stage, GradeCount.self_grade, GradeCount.attempts).where(
+        GradeCount.user_id == user.id, GradeCount.attempts > 0)
     counts = {(stage, grade): n for stage, grade, n in db.execute(query)}
     stages = [s for s in STAGES if any(counts.get((s, g)) for g in GRADES)]
     datasets = [{"label": _(g), "data": [counts.get((s, g), 0) for s in stages]} for g in GRADES]
@@ -188,14 +178,16 @@ class Progress:
 
 def progress(db: Session, user: User, bank: QuestionBank, lang: str,
              now: datetime | None = None, gettext: Gettext = _same) -> Progress:
-    """Every figure of /progress from SQL aggregates: flat in the number of attempts."""
+    """Every figure of /progress from totals the database keeps (migration 0006) and one bounded
+    aggregate (solve times, the last SOLVE_TIMES_DAYS): flat in the number of attempts."""
     now = now or utcnow()
     return Progress(
         heatmap=heatmap(db, user, now.date()),
         topics=topics(db, user, bank, now, gettext),
         solve_times=solve_times(db, user, bank, lang, now, gettext),
         grades=grades_per_stage(db, user, gettext),
-        attempts=db.scalar(select(func.count()).select_from(Attempt).where(_mine(user))) or 0,
+        attempts=db.scalar(select(func.sum(ActivityDay.attempts))
+                           .where(ActivityDay.user_id == user.id)) or 0,
     )
 
 

@@ -1,6 +1,6 @@
 """The stored data: users, practice sessions and attempts (typed SQLAlchemy 2.0 ORM)."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
@@ -93,6 +93,44 @@ class Attempt(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     session: Mapped[PracticeSession | None] = relationship(back_populates="attempts")
+
+
+# Totals kept by database triggers on `attempt` (migration 0006), so /progress reads a few rows
+# per user however many attempts there are. Rows whose count fell to 0 stay; readers skip them.
+
+class ActivityDay(Base):
+    """Attempts per user per UTC day: the heatmap."""
+
+    __tablename__ = "activity_day"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+
+
+class CardOutcome(Base):
+    """Judged and passed attempts per user per card: pass rates by topic."""
+
+    __tablename__ = "card_outcome"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    judged: Mapped[int] = mapped_column(default=0)
+    passed: Mapped[int] = mapped_column(default=0)
+
+
+class GradeCount(Base):
+    """Self-graded attempts per user, stage and grade: grades per stage."""
+
+    __tablename__ = "grade_count"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    stage: Mapped[str] = mapped_column(String(16), primary_key=True)
+    self_grade: Mapped[str] = mapped_column(String(8), primary_key=True)
+    attempts: Mapped[int] = mapped_column(default=0)
 
 
 

@@ -65,3 +65,37 @@ def test_instances_starting_together_migrate_once(tmp_path: Path, new_database: 
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
+
+
+def test_progress_totals_count_the_attempts_already_there(tmp_path: Path,
+                                                          new_database: NewDatabase) -> None:
+    """Migration 0006 counts existing attempts into the totals its triggers keep from then on."""
+    url = database_url(tmp_path, new_database)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config(url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.execute(text("INSERT INTO \"user\" (id, name, created_at) "
+                                "VALUES (1, 'local', '2026-11-01 00:00:00')"))
+        rows = [("nms", "coding", "code", "passed", None, "2026-11-02 23:59:00"),
+                ("nms", "coding", "code", "failed", "good", "2026-11-02 08:00:00"),
+                ("nms", "coding", "code", None, None, "2026-11-03 00:00:01"),
+                ("vit-vs-cnn", "paper", "open", None, "easy", "2026-11-03 10:00:00"),
+                ("vit-vs-cnn", "paper", "open", None, "again", "2026-11-03 11:00:00")]
+        for question, stage, kind, status, grade, created in rows:
+            connection.execute(text(
+                "INSERT INTO attempt (user_id, question_id, stage, kind, answer, status, "
+                "self_grade, rubric_hits, solution_revealed, created_at) VALUES (1, :q, :s, :k, "
+                "'', :st, :g, '[]', false, :c)"),
+                {"q": question, "s": stage, "k": kind, "st": status, "g": grade, "c": created})
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        days = dict(connection.execute(text("SELECT day, attempts FROM activity_day")).all())
+        cards = {q: (j, p) for q, j, p in connection.execute(
+            text("SELECT question_id, judged, passed FROM card_outcome"))}
+        grades = {(s, g): n for s, g, n in connection.execute(
+            text("SELECT stage, self_grade, attempts FROM grade_count"))}
+    assert {str(day)[:10]: n for day, n in days.items()} == {"2026-11-02": 2, "2026-11-03": 3}
+    assert cards == {"nms": (2, 1), "vit-vs-cnn": (2, 1)}  # the verdict, not the grade, counts
+    assert grades == {("coding", "good"): 1, ("paper", "easy"): 1, ("paper", "again"): 1}
