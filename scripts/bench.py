@@ -34,6 +34,7 @@ from tests.servers import free_port  # noqa: E402 - after the repo root is impor
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 CARD = "resnet-basic-block"
+RESNET50 = "resnet50"
 
 
 # ---- a server to measure ---------------------------------------------------------------------
@@ -175,18 +176,18 @@ def throughput(server: Server, clients: int, n: int) -> float:
     return n / (time.perf_counter() - start)
 
 
-def cpu_per_verdict(server: Server, n: int) -> tuple[float, float]:
-    """(server ms, zygotes + their runs ms) of CPU per BasicBlock verdict."""
+def cpu_per_verdict(server: Server, n: int, card: str = CARD) -> tuple[float, float]:
+    """(server ms, zygotes + their runs ms) of CPU per verdict of `card` (BasicBlock)."""
     zygotes = server.zygotes()
     before = cpu_s(server.process.pid), sum(cpu_s(z, children=True) for z in zygotes)
-    latency(server, CARD, n)
+    latency(server, card, n)
     after = cpu_s(server.process.pid), sum(cpu_s(z, children=True) for z in zygotes)
     return ((after[0] - before[0]) * 1000 / n, (after[1] - before[1]) * 1000 / n)
 
 
 def bench_grader(runs: int, n: int) -> None:
     print("## Grader (BasicBlock card, its reference solution)\n")
-    cold, warm, cpu_server, cpu_sandbox = [], [], [], []
+    cold, warm, cpu_server, cpu_sandbox, cpu_resnet50 = [], [], [], [], []
     rates: dict[int, list[float]] = {c: [] for c in (1, 2, 4, 8)}
     for _ in range(runs):
         cold.append(cold_process(CARD))
@@ -197,6 +198,8 @@ def bench_grader(runs: int, n: int) -> None:
             server_ms, sandbox_ms = cpu_per_verdict(server, n)
             cpu_server.append(server_ms)
             cpu_sandbox.append(sandbox_ms)
+            latency(server, RESNET50, 2)  # warm-up
+            cpu_resnet50.append(sum(cpu_per_verdict(server, max(n // 4, 5), RESNET50)))
             for clients in rates:
                 rates[clients].append(throughput(server, clients, n))
         finally:
@@ -209,6 +212,10 @@ def bench_grader(runs: int, n: int) -> None:
     print(f"| CPU per verdict: zygote + keeper + run, ms | {summary(cpu_sandbox)} |")
     total = [a + b for a, b in zip(cpu_server, cpu_sandbox, strict=True)]
     print(f"| CPU per verdict: total, ms | {summary(total)} |")
+    print(f"| CPU per verdict of the ResNet-50 card (server + sandbox), ms | "
+          f"{summary(cpu_resnet50)} |")
+    print(f"| ResNet-50 / BasicBlock, CPU | "
+          f"{statistics.median(cpu_resnet50) / statistics.median(total):.1f}x |")
     for clients, values in rates.items():
         print(f"| verdicts/s, {clients} client{'s' if clients > 1 else ''}, 2 workers | "
               f"{summary(values)} |")

@@ -188,17 +188,16 @@ result = {"free": free, "control": control, "imported": xml.dom.minidom.__name__
 
 def test_library_fds_are_each_runs_own(sandbox):
     """The zygote routes sys.path to fixed library fd numbers once; each run opens its own
-    descriptions at those numbers, so nothing set on one (a lock, an offset) reaches the next."""
-    async def on_every_worker(code: str):
-        return await asyncio.gather(*(sandbox.pool.run(code.encode(), timeout_s=10)
-                                      for _ in range(sandbox.pool.workers)))
-
-    for result in sandbox.call(on_every_worker(LOCK_LIBRARY_FD)):
-        assert (result.outcome, json.loads(result.payload)) == ("ok", {"locked": True})
-    for result in sandbox.call(on_every_worker(SEE_LOCK)):
-        assert result.outcome == "ok", result.stdout
-        assert json.loads(result.payload) == {"free": True, "control": False,
-                                              "imported": "xml.dom.minidom"}
+    descriptions at those numbers, so nothing set on one (a lock, an offset) reaches the next.
+    One run at a time (locks are per directory, so concurrent runs would see each other's), as
+    many as there are workers: idle workers are taken in turn, so each slot runs both."""
+    for code, expected in ((LOCK_LIBRARY_FD, {"locked": True}),
+                           (SEE_LOCK, {"free": True, "control": False,
+                                       "imported": "xml.dom.minidom"})):
+        for _ in range(sandbox.pool.workers):
+            result = sandbox.run(code, timeout_s=10)
+            assert result.outcome == "ok", result.stdout
+            assert json.loads(result.payload) == expected
 
 
 def test_normal_run_after_the_battery(sandbox):

@@ -38,7 +38,7 @@ def syscall(number: int, *args: object) -> int:
     return _check(_libc.syscall(ctypes.c_long(number), *args), f"syscall {number}")
 
 
-M_MMAP_THRESHOLD = -3
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 
 
 def mallopt(param: int, value: int) -> None:

@@ -48,6 +48,8 @@ BASE_PRELOAD = ("math", "random", "collections", "itertools", "functools", "typi
                 "dataclasses", "json", "traceback", "ctypes", "numpy")
 CGROUP_MEMORY_SLACK = 256 << 20  # RLIMIT_DATA should trip first; the cgroup is the backstop
 TAMPERED_EXIT = 3
+RUN_MMAP_THRESHOLD = 32 << 20  # a run's heap keeps and reuses what it frees below this size
+RUN_TRIM_THRESHOLD = 1 << 30  # ...and never hands it back: the process is gone in a moment
 
 
 class Zygote:
@@ -229,6 +231,10 @@ def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes
     """Runs in the forked child; never returns."""
     code = SETUP_FAILED_EXIT
     try:
+        # The zygote's fixed 128 KiB mmap threshold guards its own heap; in a run it made every
+        # activation a fresh mmap and every free a munmap (ResNet-50: 44k page faults, 3.8k now).
+        _linux.mallopt(_linux.M_MMAP_THRESHOLD, RUN_MMAP_THRESHOLD)
+        _linux.mallopt(_linux.M_TRIM_THRESHOLD, RUN_TRIM_THRESHOLD)
         layers = confine(setup)
         code = HARNESS_FAULT_EXIT  # from here on, an exception escaping is the harness's fault
         payload = json.dumps(layers).encode() if probe else entry(bytes(request))
