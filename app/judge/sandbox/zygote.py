@@ -281,8 +281,8 @@ def main() -> int:
     # collections no longer touch (and copy-on-write) every object the zygote holds.
     gc.freeze()
     # Last, once the heap is settled: fewer page-table entries make every fork and exit cheaper.
-    huge_mib = _linux.collapse_anonymous_memory()
-    ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers, "huge_pages_mib": huge_mib}
+    _linux.collapse_anonymous_memory()
+    ready = {"ready": True, "pid": os.getpid(), "layers": zygote.layers}
     protocol.write_frames(proto_out, json.dumps(ready).encode())
     try:
         while True:
