@@ -13,7 +13,8 @@ from app.domain.cards import Question
 from app.domain.clock import utcnow
 from app.domain.vocabulary import Grade
 from app.services import review
-from app.services.errors import Invalid, NotFound, TooLarge
+from app.services.errors import Invalid, TooLarge
+from app.services.owned import get_owned
 from app.services.sessions import check_session_card, maybe_finish_session
 from app.store.models import Attempt, User, in_id_range
 
@@ -91,10 +92,7 @@ def reveal_solution(db: Session, attempt: Attempt) -> None:
 
 
 def get_attempt(db: Session, user: User, attempt_id: int) -> Attempt:
-    attempt = db.get(Attempt, attempt_id) if in_id_range(attempt_id) else None
-    if attempt is None or attempt.user_id != user.id:
-        raise NotFound(f"attempt {attempt_id} not found")
-    return attempt
+    return get_owned(db, Attempt, attempt_id, user, "attempt")
 
 
 def list_attempts(

@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 from app.domain import resume_cards as resume
 from app.domain.cards import Question, QuestionBank
 from app.services import review as review_service
-from app.services.errors import Invalid, NotFound
-from app.store.models import ResumeItem, User, in_id_range
+from app.services.errors import Invalid
+from app.services.owned import get_owned
+from app.store.models import ResumeItem, User
 
 
 def list_items(db: Session, user: User) -> list[ResumeItem]:
@@ -34,10 +35,7 @@ def create_item(db: Session, user: User, *, kind: str, title: str, summary: str 
 
 
 def get_item(db: Session, user: User, item_id: int) -> ResumeItem:
-    item = db.get(ResumeItem, item_id) if in_id_range(item_id) else None
-    if item is None or item.user_id != user.id:
-        raise NotFound(f"resume item {item_id} not found")
-    return item
+    return get_owned(db, ResumeItem, item_id, user, "resume item")
 
 
 def delete_item(db: Session, user: User, item_id: int) -> None:

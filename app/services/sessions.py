@@ -14,7 +14,8 @@ from app.domain.interview import CardProgress, PlannedCard, plan_interview, prog
 from app.domain.vocabulary import STAGES, Stage
 from app.services import resume
 from app.services.errors import Invalid, NotFound
-from app.store.models import PracticeSession, User, in_id_range
+from app.services.owned import get_owned
+from app.store.models import PracticeSession, User
 
 
 def start_interview(
@@ -41,10 +42,7 @@ def create_session(db: Session, user: User, plan: Sequence[PlannedCard], lang: s
 
 
 def get_session(db: Session, user: User, session_id: int) -> PracticeSession:
-    session = db.get(PracticeSession, session_id) if in_id_range(session_id) else None
-    if session is None or session.user_id != user.id:
-        raise NotFound(f"practice session {session_id} not found")
-    return session
+    return get_owned(db, PracticeSession, session_id, user, "practice session")
 
 
 def session_progress(session: PracticeSession) -> list[CardProgress]:

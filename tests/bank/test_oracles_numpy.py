@@ -33,6 +33,8 @@ import torch
 import torch.nn.functional as F
 import yaml
 
+from app.judge.spec import read_header
+
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 CARDS = (
     "iou-numpy",
@@ -154,16 +156,6 @@ def grade(card: str, module: ModuleType) -> tuple[str, str] | None:
 
 def _same(card: str, a: list[np.ndarray], b: list[np.ndarray]) -> bool:
     return _case_failure(card, a, b) is None
-
-
-def _header(path: Path) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"#\s*([a-z-]+):\s*(.*)", line)
-        if not match:
-            break
-        fields[match.group(1)] = match.group(2).strip()
-    return fields
 
 
 def _wrong_files(card: str) -> list[Path]:
@@ -422,13 +414,13 @@ def test_reference_passes_and_starter_fails(card: str) -> None:
 )
 def test_wrong_answer_fails_as_declared(card: str, wrong: str) -> None:
     path = QUESTIONS / card / "wrong" / wrong
-    header = _header(path)
-    assert header.get("expect") == "failed"
+    header = read_header(path.read_text(encoding="utf-8"))
+    assert header.get("expect") == ["failed"]
     assert header.get("mistake") and header.get("mistake-zh")
-    assert not re.search(r"[\u3400-\u9fff]", header["mistake"]), "English mistake line has Chinese"
+    assert not re.search(r"[\u3400-\u9fff]", header["mistake"][0]), "English mistake line has Chinese"
     result = grade(card, _load(path))
     assert result is not None, f"{wrong} passes every case"
-    assert result[0] == header.get("failing-check"), f"{wrong}: fails with {result}"
+    assert [result[0]] == header.get("failing-check"), f"{wrong}: fails with {result}"
 
 
 @pytest.mark.parametrize("card", CARDS)

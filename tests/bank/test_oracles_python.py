@@ -23,6 +23,8 @@ from typing import Any
 import pytest
 import yaml
 
+from app.judge.spec import read_header
+
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 N_RANDOM = 60
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -314,16 +316,6 @@ def entry(card: str, path: Path) -> Callable[..., Any]:
     return getattr(load_module(path), grader(card)["entry"])
 
 
-def header(path: Path) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"# ([a-z-]+): (.*)", line)
-        if not m:
-            break
-        fields[m.group(1)] = m.group(2).strip()
-    return fields
-
-
 def wrong_files(card: str) -> list[Path]:
     return sorted((QUESTIONS / card / "wrong").glob("*.py"))
 
@@ -424,7 +416,7 @@ def test_wrong_answers_fail_as_declared(card: str) -> None:
     wrongs = wrong_files(card)
     assert len(wrongs) >= 3
     for path in wrongs:
-        h = header(path)
+        h = {key: values[0] for key, values in read_header(path.read_text(encoding="utf-8")).items()}
         assert h.get("expect") == "failed", path.name
         assert h.get("failing-check") in {"values", "exception"}, path.name
         assert h.get("mistake") and not CJK.search(h["mistake"]), path.name

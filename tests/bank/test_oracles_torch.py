@@ -25,6 +25,8 @@ import torch.nn.functional as F
 import yaml
 from torch.utils._python_dispatch import TorchDispatchMode
 
+from app.judge.spec import read_header
+
 ROOT = Path(__file__).resolve().parents[2] / "questions"
 CARDS = [
     "softmax-cross-entropy",
@@ -160,16 +162,6 @@ def _simulate(card: str, fn) -> tuple[str | None, list]:
     return first, outputs
 
 
-def _header(path: Path) -> dict[str, str]:
-    head = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"#\s*([a-z-]+):\s*(.*)", line)
-        if not m:
-            break
-        head[m.group(1)] = m.group(2).strip()
-    return head
-
-
 def _same_outputs(a: list, b: list, tol: dict) -> bool:
     for x, y in zip(a, b, strict=False):
         if isinstance(x, Exception) or isinstance(y, Exception):
@@ -250,13 +242,13 @@ def test_wrong_answers(card):
     tol = _spec(card)["grader"]["tolerance"]
     results = {}
     for path in sorted((ROOT / card / "wrong").glob("*.py")):
-        head = _header(path)
-        assert head.get("expect") == "failed", path
+        head = read_header(path.read_text(encoding="utf-8"))
+        assert head.get("expect") == ["failed"], path
         assert head.get("mistake") and head.get("mistake-zh"), path
-        assert not re.search(r"[\u3400-\u9fff]", head["mistake"]), path
+        assert not re.search(r"[\u3400-\u9fff]", head["mistake"][0]), path
         fn = getattr(_load_module(path), _spec(card)["grader"]["entry"])
         first, outputs = _simulate(card, fn)
-        assert first == head["failing-check"], (path.name, first)
+        assert [first] == head["failing-check"], (path.name, first)
         results[path.name] = outputs
     for (a, out_a), (b, out_b) in itertools.combinations(results.items(), 2):
         assert not _same_outputs(out_a, out_b, tol), (a, b)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.judge.sandbox.policy import PROJECT_ROOT, SandboxPolicy
 from app.judge.sandbox.pool import SandboxPool
+from app.judge.spec import read_header
 
 ATTACKS = Path(__file__).parent / "attacks"
 ENTRY = "tests.judge.sandbox_entries:run_code"
@@ -26,19 +27,9 @@ POLICY = SandboxPolicy(cpu_s=2, memory_bytes=512 << 20, payload_cap=1 << 20)
 TIMEOUT_S = 3.0
 
 
-def headers(path: Path) -> dict[str, str]:
-    found = {}
-    for line in path.read_text().splitlines():
-        if not line.startswith("# ") or ":" not in line:
-            break
-        key, _, value = line[2:].partition(":")
-        found[key.strip()] = value.strip()
-    return found
-
-
 def problems(path: Path, outcome: str, payload: bytes, detail: str) -> list[str]:
     """How one attack's result differs from what its header expects."""
-    expect = headers(path)
+    expect = {key: values[0] for key, values in read_header(path.read_text()).items()}
     found = []
     if outcome != expect["expect"]:
         found.append(f"outcome {outcome} ({detail}), expected {expect['expect']}")

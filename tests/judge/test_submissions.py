@@ -22,15 +22,24 @@ from app.judge.build import (
 torch.set_num_threads(1)  # the in-process runner mirrors the zygote's single-threaded torch
 
 ROOT = Path(__file__).resolve().parents[2]
-SUBMISSIONS = sorted((ROOT / "tests/judge/submissions").glob("*/*.py"))
-IDS = [f"{p.parent.name}/{p.stem}" for p in SUBMISSIONS]
+# The seed interview's own answer also runs through the sandbox: from the bank, not a copy.
+SEED_ANSWER = ROOT / "questions/resnet50-unit/wrong/seed_basic_block.py"
+SUBMISSIONS = [*sorted((ROOT / "tests/judge/submissions").glob("*/*.py")), SEED_ANSWER]
 _cards: dict = {}
 
 
+def card_id(path: Path) -> str:
+    """submissions/<card>/x.py, or questions/<card>/wrong/x.py."""
+    return path.parent.parent.name if path.parent.name == "wrong" else path.parent.name
+
+
+IDS = [f"{card_id(p)}/{p.stem}" for p in SUBMISSIONS]
+
+
 def card_for(path: Path):
-    if path.parent.name not in _cards:
-        _cards[path.parent.name] = load_card_dir(ROOT / "questions" / path.parent.name)
-    return _cards[path.parent.name]
+    if card_id(path) not in _cards:
+        _cards[card_id(path)] = load_card_dir(ROOT / "questions" / card_id(path))
+    return _cards[card_id(path)]
 
 
 def is_hostile(source: str) -> bool:

@@ -102,8 +102,9 @@ class Zygote:
         out_fd = os.open(os.path.join(work_dir, "output.txt"),
                          os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
+        data_bytes, address_space_bytes = _data_and_address_space()
         setup = ChildSetup(self.policy, self.slot, work_dir, out_fd, write_fd, self.devnull,
-                           os.getpid(), _vm_bytes(b"VmData"), _vm_bytes(b"VmSize"),
+                           os.getpid(), data_bytes, address_space_bytes,
                            self.landlock_abi, self.required, self.alive_r, self.alive_w,
                            pid_namespace_ready=self.pid_namespace is not None)
         oom_before = self.cgroup.oom_kills() if self.cgroup else 0
@@ -218,12 +219,17 @@ def _make_cgroup(policy: SandboxPolicy, slot: int):
     return group, "on (memory + pids, cgroup v1)"
 
 
-def _vm_bytes(field: bytes) -> int:
+def _data_and_address_space() -> tuple[int, int]:
+    """This process's VmData and VmSize in bytes, from one read of /proc/self/status."""
+    found: dict[bytes, int] = {}
     with open("/proc/self/status", "rb") as f:
         for line in f:
-            if line.startswith(field + b":"):
-                return int(line.split()[1]) * 1024
-    raise RuntimeError(f"no {field!r} in /proc/self/status")
+            name, _, rest = line.partition(b":")
+            if name in (b"VmData", b"VmSize"):
+                found[name] = int(rest.split()[0]) * 1024
+    if len(found) != 2:
+        raise RuntimeError(f"VmData or VmSize missing from /proc/self/status: {found}")
+    return found[b"VmData"], found[b"VmSize"]
 
 
 def _child(setup: ChildSetup, request: bytearray, entry: Callable[[bytes], bytes],

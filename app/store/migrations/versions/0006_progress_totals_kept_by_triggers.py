@@ -72,9 +72,11 @@ BACKFILL = [
 ]
 
 
+def body(statements: list[str]) -> str:
+    return "".join(f" {s};" for s in statements)
+
+
 def sqlite_triggers() -> list[str]:
-    def body(statements: list[str]) -> str:
-        return "".join(f" {s};" for s in statements)
     return [
         f"CREATE TRIGGER attempt_totals_insert AFTER INSERT ON attempt BEGIN"
         f"{body(count_in('NEW'))} END",
@@ -86,8 +88,6 @@ def sqlite_triggers() -> list[str]:
 
 
 def postgresql_triggers() -> list[str]:
-    def body(statements: list[str]) -> str:
-        return "".join(f" {s};" for s in statements)
     return [
         "CREATE FUNCTION attempt_totals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
         f" IF TG_OP IN ('DELETE', 'UPDATE') THEN{body(count_out('OLD'))} END IF;"
